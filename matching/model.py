@@ -45,8 +45,10 @@ class Reason:
     """One piece of the explanation shown to an officer.
 
     ``field`` is one of ``name``, ``birth_date``, ``nationality``, ``sex``, ``document``.
-    ``verdict`` is a short machine word (``exact``, ``variant``, ``fuzzy``, ``initial``, ``missing``,
-    ``year_only``, ``day_month_swap``, ``one_year_off``, ``conflict``, ``match``, ``unknown``...).
+    ``verdict`` is a short machine word (``exact``, ``variant``, ``fuzzy``, ``initial``,
+    ``missing``,
+    ``year_only``, ``day_month_swap``, ``one_year_off``, ``conflict``, ``match``, ``unknown``,
+    and so on).
     ``traveller_part`` and ``entry_part`` are the two values compared, as written, so the
     review pane can highlight them; ``detail`` is a human sentence in English.
     ``weight`` is the signed contribution of this piece to the score.

@@ -33,7 +33,7 @@ class WatchlistEntry:
 
 @dataclass(frozen=True)
 class WatchlistFile:
-    """What a reader gives back for one file: the entries and what it skipped (entities, vessels)."""
+    """What a reader gives back for one file: the entries, and how many it skipped (entities)."""
 
     source_format: str
     entries: tuple[WatchlistEntry, ...]

@@ -1,0 +1,252 @@
+"""The store's tables, as SQLAlchemy 2.x typed ORM classes.
+
+Partial dates (a year, a year and month) are kept as ISO text: ``1971``, ``1971-03``,
+``1971-03-12``.
+Times are UTC (see :class:`UTCDateTime`). Lists of names, dates and documents of a watchlist entry
+are JSON arrays: an entry is always read and written whole.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from workstation.db.types import UTCDateTime, utcnow
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        datetime: UTCDateTime,
+        dict[str, Any]: JSON,
+        list[Any]: JSON,
+    }
+
+
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))  # officer, supervisor, administrator, auditor
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ImportBatch(Base):
+    """One file taken in: its name and SHA-256, so the same bytes are never imported twice."""
+
+    __tablename__ = "import_batches"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))  # passengers, watchlist
+    source_format: Mapped[str] = mapped_column(String(30))
+    file_name: Mapped[str] = mapped_column(String(500))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    imported_at: Mapped[datetime] = mapped_column(default=utcnow)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    record_count: Mapped[int] = mapped_column(default=0)
+    warnings: Mapped[list[Any]] = mapped_column(default=list)
+
+
+class Flight(Base):
+    __tablename__ = "flights"
+    __table_args__ = (
+        UniqueConstraint("carrier", "number", "origin", "destination", "scheduled_departure"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    carrier: Mapped[str] = mapped_column(String(3))
+    number: Mapped[str] = mapped_column(String(5))
+    origin: Mapped[str] = mapped_column(String(3))
+    destination: Mapped[str] = mapped_column(String(3))
+    scheduled_departure: Mapped[datetime | None] = mapped_column(index=True)
+    scheduled_arrival: Mapped[datetime | None]
+    direction: Mapped[str] = mapped_column(String(10))  # inbound, outbound, transit
+    travellers: Mapped[list[Traveller]] = relationship(back_populates="flight")
+
+
+class Traveller(Base):
+    """A passenger or crew member on one flight, with names as received."""
+
+    __tablename__ = "travellers"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    flight_id: Mapped[int] = mapped_column(ForeignKey("flights.id"), index=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("import_batches.id"))
+    role: Mapped[str] = mapped_column(String(10))  # passenger, crew
+    surname: Mapped[str] = mapped_column(String(200))
+    given_names: Mapped[str] = mapped_column(String(200))
+    birth_date: Mapped[str | None] = mapped_column(String(10))
+    sex: Mapped[str | None] = mapped_column(String(1))
+    nationality: Mapped[str | None] = mapped_column(String(3))
+    booking_reference: Mapped[str | None] = mapped_column(String(20), index=True)
+    seat: Mapped[str | None] = mapped_column(String(5))
+    flight: Mapped[Flight] = relationship(back_populates="travellers")
+    documents: Mapped[list[TravelDocument]] = relationship(
+        back_populates="traveller", cascade="all, delete-orphan", order_by="TravelDocument.id"
+    )
+
+
+class TravelDocument(Base):
+    __tablename__ = "travel_documents"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    traveller_id: Mapped[int] = mapped_column(ForeignKey("travellers.id"), index=True)
+    doc_type: Mapped[str] = mapped_column(String(2))
+    number: Mapped[str] = mapped_column(String(40), index=True)
+    issuing_state: Mapped[str | None] = mapped_column(String(3))
+    expiry: Mapped[str | None] = mapped_column(String(10))
+    traveller: Mapped[Traveller] = relationship(back_populates="documents")
+
+
+class Watchlist(Base):
+    __tablename__ = "watchlists"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    threshold: Mapped[float | None] = mapped_column(Float)  # None: the engine's default
+    priority: Mapped[int] = mapped_column(default=0)
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class WatchlistVersion(Base):
+    """One import of a list. Only the newest complete version of a list is screened."""
+
+    __tablename__ = "watchlist_versions"
+    __table_args__ = (UniqueConstraint("watchlist_id", "version_no"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    watchlist_id: Mapped[int] = mapped_column(ForeignKey("watchlists.id"))
+    batch_id: Mapped[int] = mapped_column(ForeignKey("import_batches.id"))
+    version_no: Mapped[int]
+    entry_count: Mapped[int] = mapped_column(default=0)
+    skipped_count: Mapped[int] = mapped_column(default=0)
+    imported_at: Mapped[datetime] = mapped_column(default=utcnow)
+    watchlist: Mapped[Watchlist] = relationship()
+
+
+class WatchlistEntry(Base):
+    __tablename__ = "watchlist_entries"
+    __table_args__ = (Index("ix_watchlist_entries_version_source", "version_id", "source_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("watchlist_versions.id"))
+    source_id: Mapped[str] = mapped_column(String(100))
+    primary_name: Mapped[str] = mapped_column(String(500))
+    names: Mapped[list[Any]] = mapped_column()
+    birth_dates: Mapped[list[Any]] = mapped_column(default=list)
+    sex: Mapped[str | None] = mapped_column(String(1))
+    nationalities: Mapped[list[Any]] = mapped_column(default=list)
+    documents: Mapped[list[Any]] = mapped_column(default=list)
+    category: Mapped[str] = mapped_column(String(40), default="other")
+    handling_notes: Mapped[str] = mapped_column(Text, default="")
+    remarks: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[WatchlistVersion] = relationship()
+
+
+class ScreeningRun(Base):
+    __tablename__ = "screening_runs"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    finished_at: Mapped[datetime | None]
+    traveller_count: Mapped[int] = mapped_column(default=0)
+    entry_count: Mapped[int] = mapped_column(default=0)
+    hit_count: Mapped[int] = mapped_column(default=0)
+    new_hit_count: Mapped[int] = mapped_column(default=0)
+
+
+class Hit(Base):
+    """A traveller scored against an entry at or above the list's threshold."""
+
+    __tablename__ = "hits"
+    __table_args__ = (UniqueConstraint("traveller_id", "entry_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("screening_runs.id"))
+    traveller_id: Mapped[int] = mapped_column(ForeignKey("travellers.id"), index=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("watchlist_entries.id"))
+    kind: Mapped[str] = mapped_column(String(12), default="watchlist")
+    score: Mapped[float] = mapped_column(Float)
+    matched_name: Mapped[str] = mapped_column(String(500))
+    explanation: Mapped[list[Any]] = mapped_column()
+    status: Mapped[str] = mapped_column(String(12), default="open", index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    traveller: Mapped[Traveller] = relationship()
+    entry: Mapped[WatchlistEntry] = relationship()
+
+
+class ReviewDecision(Base):
+    """An officer's decision on a hit. Decisions are only ever added, never changed."""
+
+    __tablename__ = "review_decisions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hit_id: Mapped[int] = mapped_column(ForeignKey("hits.id"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    decided_at: Mapped[datetime] = mapped_column(default=utcnow)
+    decision: Mapped[str] = mapped_column(String(12))  # confirmed, dismissed
+    reason: Mapped[str] = mapped_column(Text, default="")
+    control_point: Mapped[str | None] = mapped_column(String(40))
+
+
+class Flag(Base):
+    """A traveller marked for control."""
+
+    __tablename__ = "flags"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    traveller_id: Mapped[int] = mapped_column(ForeignKey("travellers.id"), index=True)
+    hit_id: Mapped[int | None] = mapped_column(ForeignKey("hits.id"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    control_point: Mapped[str] = mapped_column(String(40))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Interdiction(Base):
+    """What happened when a traveller was controlled."""
+
+    __tablename__ = "interdictions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    traveller_id: Mapped[int] = mapped_column(ForeignKey("travellers.id"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
+    outcome: Mapped[str] = mapped_column(String(20))
+    commodity: Mapped[str | None] = mapped_column(String(40))
+    quantity: Mapped[Decimal | None] = mapped_column(Numeric(14, 3))
+    unit: Mapped[str | None] = mapped_column(String(10))
+    concealment: Mapped[str | None] = mapped_column(String(20))
+    agencies: Mapped[list[Any]] = mapped_column(default=list)
+    arrest: Mapped[bool] = mapped_column(Boolean, default=False)
+    case_reference: Mapped[str] = mapped_column(String(100), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class AuditEvent(Base):
+    """Who did what, when, to which records. Never the content itself."""
+
+    __tablename__ = "audit_events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    username: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(40), index=True)
+    object_type: Mapped[str] = mapped_column(String(40))
+    object_ids: Mapped[list[Any]] = mapped_column(default=list)
+    details: Mapped[dict[str, Any]] = mapped_column(default=dict)

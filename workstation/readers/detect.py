@@ -1,0 +1,35 @@
+"""Reading a passenger-data file whatever its format, decided from its content."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workstation.errors import InputFileError
+from workstation.readers.records import PassengerFile
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+
+def read_file_bytes(path: Path, *, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The file's bytes, or an InputFileError that says plainly why they cannot be had."""
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise InputFileError(path, f"the file is {size:,} bytes; the limit is {limit:,}")
+        return path.read_bytes()
+    except FileNotFoundError as exc:
+        raise InputFileError(path, "no such file") from exc
+    except IsADirectoryError as exc:
+        raise InputFileError(path, "this is a folder, not a file") from exc
+    except PermissionError as exc:
+        raise InputFileError(path, "permission denied: the file cannot be read") from exc
+    except OSError as exc:
+        raise InputFileError(path, f"the file cannot be read ({exc.strerror})") from exc
+
+
+def read_passenger_file(path: Path) -> PassengerFile:
+    """Read a manifest spreadsheet (CSV or XLSX); API and PNR messages are to follow."""
+    from workstation.readers.manifest import read_manifest
+
+    read_file_bytes(path, limit=MAX_FILE_BYTES)  # existence, size and permission first
+    return read_manifest(path)

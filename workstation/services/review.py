@@ -1,0 +1,88 @@
+"""Decisions on hits: confirm and flag for control, or dismiss with a reason."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from workstation.db.models import Flag, Hit, ReviewDecision
+from workstation.db.store import Store
+from workstation.errors import InvalidInputError, NotFoundError
+from workstation.services.audit import record_event
+from workstation.services.queries import hit_view
+from workstation.services.views import Actor, HitView
+from workstation.services.vocabulary import CONTROL_POINTS
+
+MIN_REASON_LENGTH = 5
+
+
+def confirm_hit(
+    store: Store, actor: Actor, hit_id: int, control_point: str, note: str = ""
+) -> HitView:
+    """The traveller is the listed person, or may be: flag for control at a control point."""
+    if control_point not in CONTROL_POINTS:
+        raise InvalidInputError(
+            f"Choose where to control the traveller: {', '.join(CONTROL_POINTS.values())}."
+        )
+    with store.transaction() as session:
+        hit = _open_hit(session, hit_id)
+        hit.status = "confirmed"
+        session.add(
+            ReviewDecision(
+                hit_id=hit.id,
+                user_id=actor.user_id,
+                decision="confirmed",
+                reason=note.strip(),
+                control_point=control_point,
+            )
+        )
+        session.add(
+            Flag(
+                traveller_id=hit.traveller_id,
+                hit_id=hit.id,
+                user_id=actor.user_id,
+                control_point=control_point,
+                note=note.strip(),
+            )
+        )
+        session.flush()
+        record_event(
+            session,
+            actor,
+            "confirm_hit",
+            "hit",
+            [hit.id],
+            traveller=hit.traveller_id,
+            control_point=control_point,
+        )
+        return hit_view(session, hit)
+
+
+def dismiss_hit(store: Store, actor: Actor, hit_id: int, reason: str) -> HitView:
+    """Not the listed person: a false positive. The reason is required and kept."""
+    reason = reason.strip()
+    if len(reason) < MIN_REASON_LENGTH:
+        raise InvalidInputError(
+            "Say why the hit is a false positive (for example: date of birth differs by 20 years)."
+        )
+    with store.transaction() as session:
+        hit = _open_hit(session, hit_id)
+        hit.status = "dismissed"
+        session.add(
+            ReviewDecision(
+                hit_id=hit.id, user_id=actor.user_id, decision="dismissed", reason=reason
+            )
+        )
+        session.flush()
+        record_event(session, actor, "dismiss_hit", "hit", [hit.id], traveller=hit.traveller_id)
+        return hit_view(session, hit)
+
+
+def _open_hit(session: Session, hit_id: int) -> Hit:
+    hit = session.get(Hit, hit_id, with_for_update=True)
+    if hit is None:
+        raise NotFoundError(f"Hit {hit_id} no longer exists.")
+    if hit.status != "open":
+        raise InvalidInputError(
+            f"This hit was already {hit.status}; its decision stands and is kept in its history."
+        )
+    return hit
