@@ -116,13 +116,14 @@ def list_travellers(store: Store, actor: Actor, flight_id: int) -> list[Travelle
             select(Hit.traveller_id, Hit.status, Hit.score).where(Hit.traveller_id.in_(ids))
         ).all()
         flagged = set(session.scalars(select(Flag.traveller_id).where(Flag.traveller_id.in_(ids))))
-        interdictions = dict(
-            session.execute(
+        interdictions: dict[int, int] = {
+            tid: n
+            for tid, n in session.execute(
                 select(Interdiction.traveller_id, func.count())
                 .where(Interdiction.traveller_id.in_(ids))
                 .group_by(Interdiction.traveller_id)
-            ).tuples()
-        )
+            )
+        }
         status: dict[int, str] = {}
         best: dict[int, float] = {}
         for tid, hit_status, score in hit_rows:
