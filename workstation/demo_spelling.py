@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 
 from workstation.demo_names import ARABIC_SPELLINGS
 
@@ -62,7 +63,7 @@ def _fold(text: str, first: dict[str, str] | None = None) -> str:
     return " ".join(plain.upper().split())
 
 
-def _letters(text: str, table: dict[str, tuple[str, ...]], column: int) -> str:
+def _letters(text: str, table: Mapping[str, tuple[str, ...]], column: int) -> str:
     out = []
     for char in text:
         mapped = table.get(char.lower())
@@ -128,7 +129,9 @@ def feminine(culture: str, surname: str) -> str:
 
 def typo(name: str, position: int) -> str:
     """The name with two neighbouring letters swapped, as a hurried check-in agent types it."""
-    spots = [i for i in range(1, len(name) - 1) if name[i] != name[i + 1] and " " not in name[i : i + 2]]
+    spots = [
+        i for i in range(1, len(name) - 1) if name[i] != name[i + 1] and " " not in name[i : i + 2]
+    ]
     if not spots:
         return name
     i = spots[position % len(spots)]
