@@ -28,7 +28,9 @@ WATCHLIST = (
 )
 
 
-def write_manifest(directory: Path, name: str = "ju211.csv", rows: tuple[str, ...] = JU211_ROWS) -> Path:
+def write_manifest(
+    directory: Path, name: str = "ju211.csv", rows: tuple[str, ...] = JU211_ROWS
+) -> Path:
     path = directory / name
     path.write_text("\n".join((MANIFEST_HEADER, *rows)) + "\n", encoding="utf-8")
     return path

@@ -14,7 +14,9 @@ from tests.workstation.files import write_manifest, write_watchlist
 REPO = Path(__file__).resolve().parents[2]
 
 
-def run_cli(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str | Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "workstation", *map(str, args)],
         cwd=REPO,
@@ -34,8 +36,13 @@ def test_help_lists_every_command() -> None:
 
 
 def test_every_command_has_help() -> None:
-    for command in (["import"], ["watchlist", "import"], ["watchlist", "list"], ["screen"],
-                    ["export"]):
+    for command in (
+        ["import"],
+        ["watchlist", "import"],
+        ["watchlist", "list"],
+        ["screen"],
+        ["export"],
+    ):
         result = run_cli(*command, "--help")
         assert result.returncode == 0, (command, result.stderr)
         assert "usage:" in result.stdout
@@ -82,15 +89,22 @@ def test_import_screen_and_export_through_the_command_line(tmp_path: Path) -> No
 def test_screening_files_without_a_store_writes_the_hits_file(tmp_path: Path) -> None:
     out = tmp_path / "hits.csv"
     result = run_cli(
-        "screen", write_manifest(tmp_path), "--watchlist", write_watchlist(tmp_path),
-        "--out", out, "--timings",
+        "screen",
+        write_manifest(tmp_path),
+        "--watchlist",
+        write_watchlist(tmp_path),
+        "--out",
+        out,
+        "--timings",
     )
     assert result.returncode == 0, result.stderr
     assert result.stderr.startswith("load=") and " index=" in result.stderr
     with out.open(encoding="utf-8", newline="") as handle:
         [hit] = list(csv.DictReader(handle))
     assert (hit["document_number"], hit["surname"], hit["entry_id"]) == (
-        "012345678", "DJORDJEVIC", "NL-001",
+        "012345678",
+        "DJORDJEVIC",
+        "NL-001",
     )
     assert float(hit["score"]) >= 70
     assert "name" in hit["reasons"]

@@ -93,6 +93,8 @@ def test_a_cancelled_import_leaves_the_store_as_it_was(
             token.cancel()
 
     with pytest.raises(CancelledError):
-        import_passenger_files(any_store, officer, paths, progress=cancel_when_storing, cancel=token)
+        import_passenger_files(
+            any_store, officer, paths, progress=cancel_when_storing, cancel=token
+        )
     assert _count(any_store, Traveller) == 0
     assert _count(any_store, ImportBatch) == 0

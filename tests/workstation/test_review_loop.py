@@ -93,15 +93,27 @@ def test_an_interdiction_is_validated_recorded_and_kept(screened: Store, officer
         record_interdiction(screened, officer, row.id, InterdictionInput(outcome="seizure"))
     with pytest.raises(InvalidInputError, match="currency"):
         record_interdiction(
-            screened, officer, row.id,
-            InterdictionInput(outcome="seizure", commodity="cash", quantity=Decimal(9000), unit="kg"),
+            screened,
+            officer,
+            row.id,
+            InterdictionInput(
+                outcome="seizure", commodity="cash", quantity=Decimal(9000), unit="kg"
+            ),
         )
     view = record_interdiction(
-        screened, officer, row.id,
+        screened,
+        officer,
+        row.id,
         InterdictionInput(
-            outcome="seizure", commodity="cocaine", quantity=Decimal("1.250"), unit="kg",
-            concealment="luggage", agencies=("customs", "border_police"), arrest=True,
-            case_reference="BEG-2026-117", notes="False bottom in a suitcase",
+            outcome="seizure",
+            commodity="cocaine",
+            quantity=Decimal("1.250"),
+            unit="kg",
+            concealment="luggage",
+            agencies=("customs", "border_police"),
+            arrest=True,
+            case_reference="BEG-2026-117",
+            notes="False bottom in a suitcase",
         ),
     )
     assert view.quantity == Decimal("1.250")
@@ -145,10 +157,16 @@ def test_a_new_list_file_becomes_the_next_version_and_the_same_file_changes_noth
 ) -> None:
     path = write_watchlist(tmp_path)
     first = import_watchlist(any_store, officer, [path], "National lookouts")
-    assert (first.watchlist.version_no, first.watchlist.entry_count, first.duplicate) == (1, 2, False)
+    assert (first.watchlist.version_no, first.watchlist.entry_count, first.duplicate) == (
+        1,
+        2,
+        False,
+    )
     assert import_watchlist(any_store, officer, [path], "National lookouts").duplicate
-    path.write_text(path.read_text(encoding="utf-8") + "NL-003,Ivan Horvat,,1970,M,HRV,,other,\n",
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8") + "NL-003,Ivan Horvat,,1970,M,HRV,,other,\n",
+        encoding="utf-8",
+    )
     second = import_watchlist(any_store, officer, [path], "National lookouts")
     assert (second.watchlist.version_no, second.watchlist.entry_count) == (2, 3)
     [summary] = list_watchlists(any_store, officer)
