@@ -71,7 +71,9 @@ def parse_sex(value: Cell) -> str | None:
     return _SEX_BY_KEY.get(_fold(cell_text(value)))
 
 
-def parse_date(value: Cell, *, birth: bool = False, today: date | None = None) -> PartialDate | None:
+def parse_date(
+    value: Cell, *, birth: bool = False, today: date | None = None
+) -> PartialDate | None:
     """A full or partial date, None for an empty cell; ValueError if it is not a date.
 
     ``birth`` makes a two-digit year take the century that puts the date in the past.
@@ -91,7 +93,7 @@ def parse_date(value: Cell, *, birth: bool = False, today: date | None = None) -
 
 
 def _number_date(number: float) -> PartialDate:
-    if number.is_integer() and 1800 <= number <= 2200:
+    if float(number).is_integer() and 1800 <= number <= 2200:
         return PartialDate(int(number))
     if not 1 <= number <= _MAX_SERIAL:
         raise ValueError(f"not an Excel date: {number}")
@@ -130,7 +132,7 @@ def _with_century(year: str, month: str, day: str, *, birth: bool, today: date) 
 
 
 def _checked(year: int, month: str | None, day: str | None) -> PartialDate:
-    """A PartialDate from parts where ``00``/``XX`` mean unknown; ValueError for impossible dates."""
+    """A PartialDate from parts, ``00``/``XX`` meaning unknown; ValueError for impossible dates."""
     known_month = int(month) if month and month not in ("00", "0", "XX") else None
     known_day = int(day) if day and day not in ("00", "0", "XX") and known_month else None
     if known_day is not None and known_month is not None:
