@@ -58,7 +58,7 @@ def screen_stored(
             matches.extend(
                 screener.screen(
                     people,
-                    progress=lambda done, total, _text, label=label: progress(done, total, label),
+                    progress=_relabelled(progress, label),
                     should_stop=lambda: cancel.cancelled,
                 )
             )
@@ -81,6 +81,13 @@ def screen_stored(
             new_hits=len(new),
         )
         return RunSummary(run.id, len(people), entries, len(matches), len(new))
+
+
+def _relabelled(progress: ProgressCallback, label: str) -> ProgressCallback:
+    def report(done: int, total: int, _text: str) -> None:
+        progress(done, total, label)
+
+    return report
 
 
 def _load_travellers(session: Session, flight_ids: Sequence[int] | None) -> list[Traveller]:
