@@ -34,6 +34,8 @@ _NAME_ALIASES: dict[str, tuple[str, ...]] = {
         "Macedonia",
         "Republic of Macedonia",
         "FYROM",
+        "The former Yugoslav Republic of Macedonia",
+        "Macedonia, The Former Yugoslav Republic of",
         "Makedonija",
         "Severna Makedonija",
         "Македонија",
@@ -63,14 +65,21 @@ _NAME_ALIASES: dict[str, tuple[str, ...]] = {
     "MAR": ("Maroko", "Мароко"),
     "DZA": ("Alžir", "Алжир"),
     "TUN": ("Tunis", "Тунис"),
-    "PSE": ("Palestine", "Palestina", "Палестина"),
+    "PSE": ("Palestine", "State of Palestine", "Palestina", "Палестина"),
     "ITA": ("Italija", "Италија"),
     "FRA": ("Francuska", "Француска", "Франција"),
     "NLD": ("Holland", "Holandija", "Холандија"),
     "GBR": ("Great Britain", "Britain", "England", "Velika Britanija", "Велика Британија"),
     "USA": ("USA", "America", "SAD", "САД"),
     "CIV": ("Ivory Coast",),
-    "COD": ("DR Congo", "DRC", "Democratic Republic of Congo"),
+    "COD": (
+        "DR Congo",
+        "DRC",
+        "Democratic Republic of Congo",
+        "Democratic Republic of the Congo",
+        "Congo, Democratic Republic of the",
+    ),
+    "GMB": ("The Gambia",),
     "CZE": ("Češka", "Чешка"),
     "SVK": ("Slovačka", "Словачка"),
     "KOR": ("Korea",),
@@ -80,6 +89,58 @@ _NAME_ALIASES: dict[str, tuple[str, ...]] = {
     "SWZ": ("Swaziland",),
     "CPV": ("Cape Verde",),
 }
+
+# Nationalities written as adjectives, as lists and manifests often do ("nationality Eritrean").
+_DEMONYMS: dict[str, tuple[str, ...]] = {
+    "SRB": ("Serbian", "Serb"),
+    "MKD": ("Macedonian", "North Macedonian"),
+    "BIH": ("Bosnian", "Bosnian and Herzegovinian"),
+    "HRV": ("Croatian", "Croat"),
+    "MNE": ("Montenegrin",),
+    "ALB": ("Albanian",),
+    "RKS": ("Kosovar", "Kosovan"),
+    "BGR": ("Bulgarian",),
+    "GRC": ("Greek",),
+    "TUR": ("Turkish",),
+    "RUS": ("Russian",),
+    "UKR": ("Ukrainian",),
+    "DEU": ("German",),
+    "AUT": ("Austrian",),
+    "CHE": ("Swiss",),
+    "GBR": ("British",),
+    "USA": ("American",),
+    "FRA": ("French",),
+    "ITA": ("Italian",),
+    "NLD": ("Dutch",),
+    "SYR": ("Syrian",),
+    "IRQ": ("Iraqi",),
+    "IRN": ("Iranian",),
+    "AFG": ("Afghan", "Afghani"),
+    "PAK": ("Pakistani",),
+    "PSE": ("Palestinian",),
+    "JOR": ("Jordanian",),
+    "LBN": ("Lebanese",),
+    "EGY": ("Egyptian",),
+    "LBY": ("Libyan",),
+    "TUN": ("Tunisian",),
+    "DZA": ("Algerian",),
+    "MAR": ("Moroccan",),
+    "SAU": ("Saudi", "Saudi Arabian"),
+    "ARE": ("Emirati",),
+    "QAT": ("Qatari",),
+    "KWT": ("Kuwaiti",),
+    "YEM": ("Yemeni",),
+    "SOM": ("Somali",),
+    "SDN": ("Sudanese",),
+    "ERI": ("Eritrean",),
+    "ETH": ("Ethiopian",),
+    "NGA": ("Nigerian",),
+    "CHN": ("Chinese",),
+    "IND": ("Indian",),
+    "BGD": ("Bangladeshi",),
+}
+# Hedges that lists put before a nationality ("possibly Palestinian").
+_HEDGES = re.compile(r"^(?:possibly|probably|reportedly|allegedly|presumably)\s+", re.IGNORECASE)
 
 _CODE = re.compile(r"^[A-Z]{1,3}$")
 
@@ -96,9 +157,10 @@ def _name_index() -> dict[str, str]:
             name = getattr(country, attr, None)
             if name:
                 index.setdefault(_key(name), country.alpha_3)
-    for code, names in _NAME_ALIASES.items():
-        for name in names:
-            index[_key(name)] = code
+    for table in (_NAME_ALIASES, _DEMONYMS):
+        for code, names in table.items():
+            for name in names:
+                index[_key(name)] = code
     return index
 
 
@@ -115,7 +177,7 @@ def _code_index() -> dict[str, str]:
 @cache
 def to_alpha3(text: str) -> str | None:
     """The ISO 3166 alpha-3 (or kept ICAO) code for a code or country name, or None if unknown."""
-    stripped = text.strip().strip(".").strip()
+    stripped = _HEDGES.sub("", text.strip().strip(".").strip())
     if not stripped:
         return None
     upper = stripped.upper()

@@ -90,3 +90,20 @@ def test_icao_codes_missing_from_iso_are_understood(text: str, expected: str) ->
 @pytest.mark.parametrize("text", ["", "   ", "Atlantis", "QQ", "ZZZ", "12", "Serbia and Mars"])
 def test_unknown_or_empty_text_gives_none(text: str) -> None:
     assert to_alpha3(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Democratic Republic of the Congo", "COD"),
+        ("Congo, Democratic Republic of the", "COD"),
+        ("State of Palestine", "PSE"),
+        ("possibly Palestinian", "PSE"),
+        ("The Gambia", "GMB"),
+        ("Macedonia, The Former Yugoslav Republic of", "MKD"),
+        ("Eritrean", "ERI"),
+        ("Serbian", "SRB"),
+    ],
+)
+def test_names_found_in_the_real_un_and_ofac_lists_map_to_their_codes(text: str, code: str) -> None:
+    assert to_alpha3(text) == code
