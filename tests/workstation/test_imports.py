@@ -98,3 +98,15 @@ def test_a_cancelled_import_leaves_the_store_as_it_was(
         )
     assert _count(any_store, Traveller) == 0
     assert _count(any_store, ImportBatch) == 0
+
+
+def test_an_api_message_is_recognised_by_content_whatever_its_name(
+    any_store: Store, officer: Actor, tmp_path: Path
+) -> None:
+    source = Path(__file__).parents[1] / "fixtures" / "paxlst"
+    message = next(p for p in sorted(source.iterdir()) if "d05b" in p.name.lower())
+    renamed = tmp_path / "from-the-gateway.csv"
+    renamed.write_bytes(message.read_bytes())
+    [summary] = import_passenger_files(any_store, officer, [renamed])
+    assert summary.source_format == "paxlst"
+    assert summary.travellers > 0

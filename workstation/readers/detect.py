@@ -28,8 +28,14 @@ def read_file_bytes(path: Path, *, limit: int = MAX_FILE_BYTES) -> bytes:
 
 
 def read_passenger_file(path: Path) -> PassengerFile:
-    """Read a manifest spreadsheet (CSV or XLSX); API and PNR messages are to follow."""
-    from workstation.readers.manifest import read_manifest
+    """Read an API message (UN/EDIFACT PAXLST) or a manifest spreadsheet (CSV or XLSX).
 
-    read_file_bytes(path, limit=MAX_FILE_BYTES)  # existence, size and permission first
+    The format is decided from the content, never from the file name.
+    """
+    from workstation.readers.manifest import read_manifest
+    from workstation.readers.paxlst import looks_like_edifact, read_paxlst
+
+    data = read_file_bytes(path, limit=MAX_FILE_BYTES)  # existence, size and permission first
+    if looks_like_edifact(data):
+        return read_paxlst(path)
     return read_manifest(path)
