@@ -1,0 +1,213 @@
+"""The main window: flights, the selected flight's travellers, and the review of one traveller.
+
+Composition and wiring only: the views show, the services decide.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui import messages
+from ui.data_actions import DataActions
+from ui.errors import call_service, show_error
+from ui.i18n import _
+from ui.jobs import JobRunner
+from ui.launcher import launch_demo
+from ui.views.flights_view import FlightsView
+from ui.views.job_view import JobView
+from ui.views.review_view import ReviewView
+from ui.views.travellers_view import TravellersView
+from ui.views.welcome_view import WelcomeView
+from workstation.db.store import Store
+from workstation.services.queries import list_flights, list_travellers
+from workstation.services.views import Actor
+
+APP_TITLE = "Passenger Targeting Workstation"
+_DEMO_BANNER = "background: #e65100; color: white; font-weight: bold; padding: 4px 10px;"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, actor: Actor, *, demo: bool) -> None:
+        super().__init__()
+        self.store, self.actor, self.demo = store, actor, demo
+        self.jobs = JobRunner(self)
+        self.data = DataActions(store, actor, self.jobs, self)
+        self.flights_view = FlightsView()
+        self.travellers_view = TravellersView()
+        self.review_view = ReviewView(store, actor)
+        self.welcome_view = WelcomeView()
+        self._set_title()
+        self._build_central()
+        self._build_menus()
+        self._build_status_bar()
+        self._connect()
+        self.resize(1400, 850)
+
+    def _set_title(self) -> None:
+        if self.demo:
+            self.setWindowTitle(
+                _("DEMO — {app} — generated data, not real travellers").format(app=_(APP_TITLE))
+            )
+        else:
+            self.setWindowTitle(
+                _("{app} — {user}").format(app=_(APP_TITLE), user=self.actor.display_name)
+            )
+
+    def _build_central(self) -> None:
+        top = QSplitter(Qt.Orientation.Horizontal)
+        top.addWidget(self.flights_view)
+        top.addWidget(self.travellers_view)
+        top.setStretchFactor(0, 0)
+        top.setStretchFactor(1, 1)
+        top.setSizes([530, 870])
+        self.workspace = QSplitter(Qt.Orientation.Vertical)
+        self.workspace.addWidget(top)
+        self.workspace.addWidget(self.review_view)
+        self.workspace.setStretchFactor(0, 1)
+        self.workspace.setStretchFactor(1, 1)
+        self.workspace.setSizes([330, 470])
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.welcome_view)
+        self.stack.addWidget(self.workspace)
+        self.stack.setCurrentWidget(self.workspace)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 6)
+        if self.demo:
+            banner = QLabel(
+                _(
+                    "DEMO STORE: a generated day of flights and lists. Nothing here is real, and "
+                    "nothing done here reaches the real store."
+                )
+            )
+            banner.setTextFormat(Qt.TextFormat.PlainText)
+            banner.setStyleSheet(_DEMO_BANNER)
+            layout.addWidget(banner)
+        layout.addWidget(self.stack)
+        self.setCentralWidget(central)
+
+    def _build_menus(self) -> None:
+        review = self.review_view
+        self.refresh_action = QAction(_("Refresh"), self)
+        self.refresh_action.setShortcut(QKeySequence("F5"))
+        self.refresh_action.triggered.connect(self.refresh)
+        quit_action = QAction(_("Quit"), self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        file_menu = self.menuBar().addMenu(_("&File"))
+        file_menu.addActions([self.data.import_passengers, self.data.import_watchlist])
+        file_menu.addSeparator()
+        file_menu.addAction(self.data.export)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        self.menuBar().addMenu(_("&Screening")).addActions([self.data.screen, self.refresh_action])
+        self.menuBar().addMenu(_("&Review")).addActions(
+            [review.flag_action, review.dismiss_action, review.interdiction_action]
+        )
+        toolbar = QToolBar(_("Main"))
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addActions(list(self.data.actions))
+        toolbar.addSeparator()
+        toolbar.addActions([review.flag_action, review.dismiss_action, review.interdiction_action])
+        self.addToolBar(toolbar)
+
+    def _build_status_bar(self) -> None:
+        self.job_view = JobView(self.jobs)
+        role = _(self.actor.role)
+        user = QLabel(_("Signed in: {user} ({role})").format(user=self.actor.username, role=role))
+        user.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addPermanentWidget(self.job_view)
+        self.statusBar().addPermanentWidget(user)
+
+    def _connect(self) -> None:
+        self.flights_view.flight_selected.connect(self._on_flights_view_flight_selected)
+        self.travellers_view.traveller_selected.connect(self._on_travellers_view_traveller_selected)
+        self.review_view.record_changed.connect(self._on_review_view_record_changed)
+        self.data.data_changed.connect(self.refresh)
+        self.data.status_message.connect(self._on_data_status_message)
+        self.jobs.failed.connect(self._on_jobs_failed)
+        self.jobs.cancelled.connect(self._on_jobs_cancelled)
+        self.welcome_view.import_requested.connect(self.data.import_passengers.trigger)
+        self.welcome_view.watchlist_requested.connect(self.data.import_watchlist.trigger)
+        self.welcome_view.demo_requested.connect(self._on_welcome_view_demo_requested)
+
+    @Slot()
+    def refresh(self) -> None:
+        """Reload flights and the selected flight's travellers; selections are kept."""
+        flights = call_service(self, list_flights, self.store, self.actor)
+        if flights is None:
+            return
+        empty = not flights and not self.demo
+        self.stack.setCurrentWidget(self.welcome_view if empty else self.workspace)
+        self.flights_view.set_flights(flights)
+        if self.flights_view.current_flight_id is None and flights:
+            self.flights_view.table.selectRow(0)
+        else:
+            self._reload_travellers()
+
+    def _reload_travellers(self) -> None:
+        flight_id = self.flights_view.current_flight_id
+        row = self.flights_view.model.row_of(flight_id) if flight_id is not None else None
+        if flight_id is None or row is None:
+            self.travellers_view.set_travellers(None, [])
+            self.review_view.clear()
+            return
+        rows = call_service(self, list_travellers, self.store, self.actor, flight_id)
+        if rows is not None:
+            self.travellers_view.set_travellers(self.flights_view.model.flight(row), rows)
+
+    @Slot(int)
+    def _on_flights_view_flight_selected(self, _flight_id: int) -> None:
+        self.review_view.clear()
+        self._reload_travellers()
+
+    @Slot(int)
+    def _on_travellers_view_traveller_selected(self, traveller_id: int) -> None:
+        self.review_view.show_traveller(traveller_id)
+
+    @Slot(int)
+    def _on_review_view_record_changed(self, _traveller_id: int) -> None:
+        self.refresh()
+
+    @Slot(str)
+    def _on_data_status_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 15_000)
+
+    @Slot(object)
+    def _on_jobs_failed(self, exc: object) -> None:
+        if isinstance(exc, BaseException):
+            show_error(self, exc)
+        self.refresh()
+
+    @Slot(str)
+    def _on_jobs_cancelled(self, title: str) -> None:
+        self.statusBar().showMessage(
+            _("{job}: cancelled; nothing was changed.").format(job=title), 15_000
+        )
+        self.refresh()
+
+    @Slot()
+    def _on_welcome_view_demo_requested(self) -> None:
+        if not launch_demo():
+            messages.inform(
+                self,
+                _("Open the demo"),
+                _("The demo could not be started. From a terminal: python main.py --demo"),
+            )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Cancel running jobs and wait for them: nothing is left half done."""
+        self.jobs.shutdown()
+        super().closeEvent(event)

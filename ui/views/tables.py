@@ -1,0 +1,25 @@
+"""The look shared by the data tables: whole-row selection, compact rows, no row numbers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+
+def compact_table(*, stretch_last: bool = True) -> QTableView:
+    """A table whose columns fit their contents; the last one takes the free width if asked."""
+    table = QTableView()
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setWordWrap(False)
+    table.setAlternatingRowColors(True)
+    # A scroll bar that comes and goes would steal width from the fitted columns.
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+    rows = table.verticalHeader()
+    rows.hide()
+    rows.setDefaultSectionSize(table.fontMetrics().height() + 8)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(stretch_last)
+    header.setHighlightSections(False)
+    return table
