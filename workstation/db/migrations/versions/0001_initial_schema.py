@@ -77,9 +77,11 @@ def upgrade() -> None:
     sa.Column('record_count', sa.Integer(), nullable=False),
     sa.Column('warnings', sa.JSON(), nullable=False),
     sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_import_batches_user_id_users')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_import_batches')),
-    sa.UniqueConstraint('kind', 'sha256', name=op.f('uq_import_batches_kind'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_import_batches'))
     )
+    with op.batch_alter_table('import_batches', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_import_batches_sha256'), ['sha256'], unique=False)
+
     op.create_table('screening_runs',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('user_id', sa.Integer(), nullable=False),
