@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
+import tempfile
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
@@ -20,9 +23,11 @@ from workstation.db.store import Store
 from workstation.errors import StoreUnavailableError
 from workstation.logs import configure_logging
 from workstation.progress import CancelToken, ProgressCallback
+from workstation.selftest import run_core_self_test
 from workstation.services.demo import demo_store_is_empty, load_demo_day
 from workstation.services.users import sign_in
 from workstation.services.views import Actor
+from workstation.version import version
 
 log = logging.getLogger(__name__)
 qt_log = logging.getLogger("qt")
@@ -43,6 +48,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--db", metavar="URL", help="SQLAlchemy URL of the store to open")
     parser.add_argument("--user", metavar="NAME", help="act as this user (default: the OS user)")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation headless (temporary store, import, screening, window) "
+        "and exit",
+    )
     return parser
 
 
@@ -70,8 +82,38 @@ def start_demo_day(window: MainWindow, day: date) -> bool:
     return True
 
 
+def self_test() -> int:
+    """The packaged build's check: core self-test, then the main window built offscreen."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    try:
+        with tempfile.TemporaryDirectory(prefix="workstation-selftest-") as tmp:
+            core = run_core_self_test(Path(tmp))
+            if not core.ok:
+                print(core.line(), file=sys.stderr)
+                return 1
+            app = QApplication.instance() or QApplication(sys.argv[:1])
+            store = Store(f"sqlite:///{Path(tmp) / 'selftest.sqlite3'}")
+            try:
+                window = build_main_window(store, sign_in(store, "self-test"), demo=False)
+                flights = window.flights_view.model.rowCount()
+                window.close()
+                app.processEvents()
+            finally:
+                store.close()
+    except Exception as exc:  # the self-test reports any failure as its result
+        print(f"self-test FAILED: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    if flights != 1:
+        print(f"self-test FAILED: the window shows {flights} flights, expected 1", file=sys.stderr)
+        return 1
+    print(f"{core.line()}; window ok ({flights} flight) - version {version()}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.self_test:
+        return self_test()
     paths = Paths.default()
     log_file = configure_logging(paths.log_dir)
     qInstallMessageHandler(_qt_message)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ui import messages
 from ui.data_actions import DataActions
+from ui.dialogs.about_dialog import AboutDialog
 from ui.errors import call_service, show_error
 from ui.i18n import _
 from ui.jobs import JobRunner
@@ -114,6 +115,9 @@ class MainWindow(QMainWindow):
         self.menuBar().addMenu(_("&Review")).addActions(
             [review.flag_action, review.dismiss_action, review.interdiction_action]
         )
+        self.about_action = QAction(_("About…"), self)
+        self.about_action.triggered.connect(lambda: messages.run(AboutDialog(self)))
+        self.menuBar().addMenu(_("&Help")).addAction(self.about_action)
         toolbar = QToolBar(_("Main"))
         toolbar.setObjectName("main-toolbar")
         toolbar.setMovable(False)
