@@ -7,8 +7,7 @@ Entries are upper-case ASCII as they appear after romanisation.
 from __future__ import annotations
 
 # Titles and honorifics dropped from names (religious, academic, military, civil).
-TITLES = frozenset(
-    """
+_TITLES = """
     MR MRS MS MISS MSTR MASTER MME MLLE DR DOCTOR PROF PROFESSOR ENG ENGR ING DIPL SIR DAME LORD
     HAJJI HAJI HADJI HAJ HADJ ALHAJ ALHAJI ALHAJJ ALHADJI HAJIA HAJJA
     SHEIKH SHEIK SHAIKH SHAYKH SHEYKH CHEIKH CHEIKHOU
@@ -17,17 +16,16 @@ TITLES = frozenset(
     GEN GENERAL COL COLONEL LTCOL LT LIEUTENANT CAPT CAPTAIN MAJ MAJOR SGT CMDR CDR ADM ADMIRAL
     BRIG BRIGADIER
     JR JNR SR SNR II III IV
-    """.split()
-)
+"""
+TITLES = frozenset(_TITLES.split())
 
 # Connecting particles: they carry almost no identity on their own. AL-MASRI == ALMASRI == MASRI.
-PARTICLES = frozenset(
-    """
+_PARTICLES = """
     AL EL UL AD AN AR AS ASH AT AZ ADH ATH
     BIN IBN BEN BINT BENT BINTI BINTE ABU ABOU ABO UMM OM
     O MC MAC VAN VON DER DEN TER DE DI DA DO DOS DAS DEL DELA DELLA LA LE DU
-    """.split()
-)
+"""
+PARTICLES = frozenset(_PARTICLES.split())
 
 # Arabic prefixes stripped to give a weaker alternative form of a glued word: ALMASRI -> MASRI.
 GLUED_PREFIXES = ("AL", "EL", "UL", "AS", "ASH", "AD", "AR", "AN", "AZ", "AT")

@@ -95,6 +95,7 @@ _LATIN_PASSPORT = {"Đ": 1, "Ü": 1, "Ö": 1, "Ä": 1, "Ø": 1, "Å": 1}
 _LATIN_ENGLISH = {"Đ": 1, "Ž": 1, "Č": 1, "Ć": 1, "Š": 1, "Ş": 1, "Ș": 1, "Ç": 1, "Ñ": 1}
 
 CYRILLIC_LETTERS = frozenset(_CYR_BASE)
+_SOUTH_SLAVIC = frozenset("ЂЋЏЉЊЈЃЌЅ")
 GREEK_LETTERS = frozenset(_GREEK_BASE)
 LATIN_SPECIAL_LETTERS = frozenset(_LATIN_SPECIAL)
 
@@ -115,10 +116,14 @@ def _apply(word: str, table: dict[str, str], digraphs: dict[str, str]) -> str:
 
 
 def cyrillic_forms(word: str) -> list[str]:
-    """Every scheme's romanisation of an upper-case Cyrillic word, plain form first, no repeats."""
+    """Every scheme's romanisation of an upper-case Cyrillic word, no repeats, the display form
+    first: Serbian passport spelling for words with Serbian or Macedonian letters, else ICAO."""
+    first = "serbian_passport" if any(ch in _SOUTH_SLAVIC for ch in word) else "icao"
+    if any(ch in "ЃЌЅ" for ch in word):
+        first = "macedonian"
     forms: list[str] = []
-    for overrides in _CYR_SCHEMES.values():
-        table = {**_CYR_BASE, **overrides}
+    for name in (first, *_CYR_SCHEMES):
+        table = {**_CYR_BASE, **_CYR_SCHEMES[name]}
         form = _apply(word, table, {})
         if form not in forms:
             forms.append(form)
@@ -139,13 +144,13 @@ def greek_forms(word: str) -> list[str]:
 
 
 def latin_forms(word: str) -> list[str]:
-    """Plain, passport and English spellings of an upper-case Latin word with special letters.
+    """Passport (display), plain and English spellings of an upper-case Latin word.
 
     Letters with ordinary accents (É, Á) must already be reduced to their base letter; this only
     handles the letters listed in ``_LATIN_SPECIAL``.
     """
     forms: list[str] = []
-    for choice in ({}, _LATIN_PASSPORT, _LATIN_ENGLISH):
+    for choice in (_LATIN_PASSPORT, {}, _LATIN_ENGLISH):
         form = "".join(
             _LATIN_SPECIAL[ch][choice.get(ch, 0)] if ch in _LATIN_SPECIAL else ch for ch in word
         )

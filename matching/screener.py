@@ -1,0 +1,100 @@
+"""Screening many travellers against one list: the list is parsed and indexed once, token weights
+take the list's own frequencies into account, and each traveller is compared only with the
+entries the index hands out.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+
+from matching.index import CandidateIndex
+from matching.model import ListedPerson, Match, Person
+from matching.rarity import Rarity
+from matching.score import DEFAULT_THRESHOLD, MIN_THRESHOLD, parse_traveller, score_pair
+from matching.units import parse_name
+
+ProgressFn = Callable[[int, int, str], None]
+_PROGRESS_INTERVAL = 0.1  # seconds between progress reports
+
+
+class Screener:
+    """Screens travellers against ``entries``; reports matches scoring at least the threshold.
+
+    ``threshold_for`` may give an entry its own threshold (per list, per category). Thresholds
+    under :data:`matching.score.MIN_THRESHOLD` are raised to it (pairs the index does not hand
+    out score 0, so any positive threshold loses nothing).
+    """
+
+    def __init__(
+        self,
+        entries: Iterable[ListedPerson],
+        threshold: float = DEFAULT_THRESHOLD,
+        *,
+        threshold_for: Callable[[ListedPerson], float] | None = None,
+    ) -> None:
+        self.threshold = max(MIN_THRESHOLD, threshold)
+        self._threshold_for = threshold_for
+        self._entries: list[ListedPerson] = list(entries)
+        self._index = CandidateIndex()
+        parsed_all = []
+        for entry in self._entries:
+            parsed = [parse_name(n) for n in entry.names]
+            parsed_all.append(parsed)
+            self._index.add(parsed, entry.documents)
+        self.rarity = Rarity.from_names(parsed_all)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def _threshold(self, entry: ListedPerson) -> float:
+        if self._threshold_for is None:
+            return self.threshold
+        return max(MIN_THRESHOLD, self._threshold_for(entry))
+
+    def compare(self, traveller: Person, entry: ListedPerson) -> Match:
+        """Score one pair with this list's token weights (what :meth:`screen` reports)."""
+        return score_pair(traveller, entry, rarity=self.rarity)
+
+    def candidates(self, traveller: Person) -> list[ListedPerson]:
+        """The entries the index hands out for this traveller, in list order."""
+        parsed = parse_traveller(traveller)
+        found = self._index.lookup(parsed, traveller.documents)
+        return [self._entries[i] for i in sorted(found)]
+
+    def screen_one(self, traveller: Person) -> list[Match]:
+        """Matches at or above the threshold for one traveller, best first."""
+        parsed = parse_traveller(traveller)
+        matches = []
+        for i in sorted(self._index.lookup(parsed, traveller.documents)):
+            entry = self._entries[i]
+            match = score_pair(traveller, entry, rarity=self.rarity, parsed=parsed)
+            if match.score >= self._threshold(entry):
+                matches.append(match)
+        matches.sort(key=lambda m: -m.score)
+        return matches
+
+    def screen(
+        self,
+        travellers: Iterable[Person],
+        *,
+        progress: ProgressFn | None = None,
+        should_stop: Callable[[], bool] | None = None,
+    ) -> list[Match]:
+        """Screen every traveller; progress about ten times a second; stop early when asked."""
+        people = list(travellers)
+        total = len(people)
+        matches: list[Match] = []
+        last = 0.0
+        for done, traveller in enumerate(people):
+            if should_stop is not None and should_stop():
+                break
+            now = time.monotonic()
+            if progress is not None and now - last >= _PROGRESS_INTERVAL:
+                progress(done, total, f"Screening {done} of {total}")
+                last = now
+            matches.extend(self.screen_one(traveller))
+        else:
+            if progress is not None:
+                progress(total, total, f"Screened {total}")
+        return matches

@@ -1,0 +1,161 @@
+"""A parsed name as the comparer sees it: its tokens plus *compounds* (tokens that may be written as
+one word elsewhere: AL + MASRI = ALMASRI, O'CONNOR = OCONNOR, ABD AL RAHMAN = ABDALRAHMAN), and
+the index keys of each, which decide whether two names may be compared at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from matching.normalize import Token, make_token, name_tokens
+
+_ABD_HEADS = frozenset(
+    {"ABD", "ABDUL", "ABDEL", "ABDAL", "ABDOUL", "ABDOL", "ABDU", "ABDE", "ABDUR", "ABDI"}
+)
+TRUNCATED_MIN = 5  # a token cut by MRZ truncation keeps at least this many letters as written
+PREFIX_MIN = 4  # ... and at least this many in its skeleton
+_DELETION_MIN = 4  # tokens this long or longer are keyed by their one-letter deletions too
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A token, or a compound of neighbouring tokens, of one name.
+
+    ``parts`` are the indices of the base tokens it covers (one for a plain token); ``tokens`` are
+    those base tokens; ``merged`` is the compound romanised as one word (the token itself if plain).
+    ``keys`` are shared by any two units that may match closely (same skeleton, one edit apart, same
+    name group); ``prefix_keys`` let a truncated traveller token find its entry token.
+    """
+
+    text: str
+    merged: Token
+    parts: frozenset[int]
+    tokens: tuple[Token, ...]
+    keys: frozenset[str]
+    prefix_keys: frozenset[str]
+    query_prefix_keys: frozenset[str]
+
+    @property
+    def kind(self) -> str:
+        return self.merged.kind if len(self.tokens) == 1 else "word"
+
+
+@dataclass(frozen=True)
+class ParsedName:
+    """All units of a name: base tokens first (``parts`` = {i}), then compounds."""
+
+    text: str
+    units: tuple[Unit, ...]
+    base_count: int
+    index_keys: frozenset[str]  # what an entry name is indexed under
+    query_keys: frozenset[str]  # what a traveller's name is looked up by
+
+    @property
+    def base(self) -> tuple[Unit, ...]:
+        return self.units[: self.base_count]
+
+
+def _keys(tok: Token) -> frozenset[str]:
+    if tok.kind not in ("word",):
+        return frozenset()
+    keys: set[str] = {f"G:{g}" for g in tok.groups}
+    for s in tok.skeletons | tok.alt_skeletons:
+        keys.add(f"D:{s}")
+        if len(s) >= _DELETION_MIN:
+            keys.update(f"D:{s[:i]}{s[i + 1 :]}" for i in range(len(s)))
+    return frozenset(keys)
+
+
+def _spellings(tok: Token) -> frozenset[str]:
+    return tok.skeletons | frozenset(tok.forms)
+
+
+def _prefix_keys(tok: Token) -> frozenset[str]:
+    if tok.kind != "word":
+        return frozenset()
+    return frozenset(f"P:{s[:k]}" for s in _spellings(tok) for k in range(PREFIX_MIN, len(s)))
+
+
+def _query_prefix_keys(tok: Token) -> frozenset[str]:
+    if tok.kind != "word" or len(tok.display) < TRUNCATED_MIN:
+        return frozenset()
+    return frozenset(f"P:{s}" for s in _spellings(tok) if len(s) >= PREFIX_MIN)
+
+
+def is_truncation(a: Token, b: Token) -> bool:
+    """Whether traveller token ``a`` may be entry token ``b`` cut short (MRZ truncation)."""
+    if len(a.display) < TRUNCATED_MIN or a.groups:
+        return False
+    longer = _spellings(b)
+    return any(
+        len(x) >= PREFIX_MIN and any(len(y) > len(x) and y.startswith(x) for y in longer)
+        for x in _spellings(a)
+    )
+
+
+def _unit(text: str, merged: Token, parts: frozenset[int], tokens: tuple[Token, ...]) -> Unit:
+    return Unit(
+        text, merged, parts, tokens, _keys(merged), _prefix_keys(merged), _query_prefix_keys(merged)
+    )
+
+
+def _compounds(groups: list[list[tuple[int, Token]]]) -> list[tuple[tuple[int, Token], ...]]:
+    """Index/token tuples to glue: hyphenated words, a particle with any other word, ABD + next."""
+    out: list[tuple[tuple[int, Token], ...]] = []
+    flat = [it for g in groups for it in g]
+    for g in groups:
+        if len(g) > 1:
+            out.append(tuple(g))
+    for i, tok in flat:
+        if tok.kind != "particle":
+            continue
+        for j, other in flat:
+            if other.kind == "word" and i != j:
+                pair = ((i, tok), (j, other))
+                if not any({i, j} <= {k for k, _ in c} and len(c) == 2 for c in out):
+                    out.append(pair)
+    for pos, (i, tok) in enumerate(flat):
+        if tok.display in _ABD_HEADS and pos + 1 < len(flat):
+            nxt = flat[pos + 1]
+            if nxt[1].kind == "particle" and pos + 2 < len(flat):
+                out.append(((i, tok), nxt, flat[pos + 2]))
+            elif nxt[1].kind == "word":
+                out.append(((i, tok), nxt))
+    return out
+
+
+@lru_cache(maxsize=50_000)
+def parse_fields(*fields: str) -> ParsedName:
+    """Parse a name given in one or more fields (surname, given names). Compounds never span two
+    fields, so swapping the fields changes nothing; particle compounds ignore word order."""
+    groups: list[list[tuple[int, Token]]] = []
+    fields_of: list[list[list[tuple[int, Token]]]] = []
+    n = 0
+    for field_text in fields:
+        field_groups: list[list[tuple[int, Token]]] = []
+        for g in name_tokens(field_text):
+            field_groups.append([(n + k, t) for k, t in enumerate(g)])
+            n += len(g)
+        fields_of.append(field_groups)
+        groups.extend(field_groups)
+    units = [_unit(t.text, t, frozenset({i}), (t,)) for g in groups for i, t in g]
+    seen: set[frozenset[int]] = set()
+    for field_groups in fields_of:
+        for combo in _compounds(field_groups):
+            parts = frozenset(i for i, _ in combo)
+            if parts in seen:
+                continue
+            seen.add(parts)
+            tokens = tuple(t for _, t in combo)
+            merged = make_token("".join(t.text for t in tokens))
+            units.append(_unit(" ".join(t.text for t in tokens), merged, parts, tokens))
+    index_keys = frozenset().union(*(u.keys | u.prefix_keys for u in units))
+    query_keys = frozenset().union(*(u.keys | u.query_prefix_keys for u in units))
+    return ParsedName(" ".join(fields), tuple(units), n, index_keys, query_keys)
+
+
+@lru_cache(maxsize=100_000)
+def parse_name(text: str) -> ParsedName:
+    """Parse one full name as a list writes it (cached)."""
+    return parse_fields(text)

@@ -1,0 +1,147 @@
+"""The screener finds what brute force finds, reports progress and stops on request."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from matching import DEFAULT_THRESHOLD, ListedPerson, PartialDate, Person, Screener, compare
+from tests.matching.people import entry, traveller
+
+SURNAMES = [
+    "Đorđević", "Ђорђевић", "Jovanović", "Петровић", "Ќосевски", "Ѓорѓиев", "Љубић", "Stojanovski",
+    "Al-Masri", "al-Tikriti", "Hemaida", "Shekau", "Badege", "Bwambale", "Kakwavu", "O'Connor",
+    "Хасанов", "Yusupov", "Haqqani", "Mansour", "Nikolić", "Trajkovski", "Krasniqi", "Berisha",
+]  # fmt: skip
+GIVEN = [
+    "Marko", "Marija", "Žarko", "Đorđe", "Мирослав", "Mohammed", "Muhammad", "Abd al-Rahman",
+    "Ali", "Hassan", "Юсуф", "Omar", "Eric", "Frank", "Ana", "Nikola", "Ibrahim", "Sirajuddin",
+]  # fmt: skip
+LETTERS = "ABCDEFGHIJKLMNOPRSTUVZ"
+
+
+def _noisy(word: str, rng: random.Random) -> str:
+    from matching import normalize_name
+
+    text = normalize_name(word).replace(" ", "")
+    roll = rng.random()
+    if roll < 0.2 and len(text) > 3:
+        i = rng.randrange(len(text))
+        text = text[:i] + rng.choice(LETTERS) + text[i + 1 :]
+    elif roll < 0.3 and len(text) > 6:
+        text = text[: rng.randint(4, len(text) - 1)]
+    elif roll < 0.4 and len(text) > 4:
+        i = rng.randrange(len(text) - 1)
+        text = text[:i] + text[i + 1] + text[i] + text[i + 2 :]
+    return text
+
+
+def generated(seed: int = 7, n_entries: int = 250, n_travellers: int = 250) -> tuple[
+    list[ListedPerson], list[Person]
+]:  # fmt: skip
+    rng = random.Random(seed)
+    entries = []
+    for i in range(n_entries):
+        names = [f"{rng.choice(GIVEN)} {rng.choice(GIVEN)} {rng.choice(SURNAMES)}"]
+        if rng.random() < 0.3:
+            names.append(f"{rng.choice(GIVEN)} {rng.choice(SURNAMES)}")
+        listed_born = (PartialDate(rng.randint(1950, 1995)),) if rng.random() < 0.7 else ()
+        entries.append(ListedPerson(f"e{i}", tuple(names), listed_born))
+    travellers = []
+    for i in range(n_travellers):
+        if rng.random() < 0.5:
+            source = rng.choice(entries).names[0].split()
+            surname, given = source[-1], " ".join(source[:-1])
+        else:
+            surname, given = rng.choice(SURNAMES), rng.choice(GIVEN)
+        born = PartialDate(rng.randint(1950, 1995), rng.randint(1, 12), rng.randint(1, 28))
+        travellers.append(
+            Person(
+                f"t{i}",
+                " ".join(_noisy(w, rng) for w in surname.split()),
+                " ".join(_noisy(w, rng) for w in given.split()),
+                born,
+            )
+        )
+    return entries, travellers
+
+
+@pytest.mark.parametrize("threshold", [DEFAULT_THRESHOLD, 30.0])
+def test_index_finds_every_pair_that_brute_force_scores_above_the_threshold(
+    threshold: float,
+) -> None:
+    entries, travellers = generated()
+    screener = Screener(entries, threshold=threshold)
+    found = {(m.traveller_key, m.entry_key) for m in screener.screen(travellers)}
+    brute = {
+        (t.key, e.key)
+        for t in travellers
+        for e in entries
+        if screener.compare(t, e).score >= threshold
+    }
+    assert len(brute) > 20  # the generated set does contain matches
+    assert brute == found
+
+
+def test_index_hands_out_far_fewer_candidates_than_the_whole_list() -> None:
+    entries, travellers = generated()
+    screener = Screener(entries)
+    sizes = [len(screener.candidates(t)) for t in travellers[:50]]
+    assert sum(sizes) / len(sizes) < len(entries) / 2
+
+
+def test_screen_one_returns_matches_best_first() -> None:
+    screener = Screener(
+        [
+            entry("Marko Jovanović", born=("1970",), key="a"),
+            entry("Marko Jovanović", born=("1970-01-02",), key="b"),
+            entry("Ana Petrović", key="c"),
+        ]
+    )
+    matches = screener.screen_one(traveller("JOVANOVIC", "MARKO", "1970-01-02"))
+    assert [m.entry_key for m in matches] == ["b", "a"]
+
+
+def test_progress_is_reported_and_ends_at_the_total() -> None:
+    entries, travellers = generated(n_travellers=40)
+    calls: list[tuple[int, int, str]] = []
+    Screener(entries).screen(travellers, progress=lambda d, t, s: calls.append((d, t, s)))
+    assert calls[0][:2] == (0, 40)
+    assert calls[-1][:2] == (40, 40)
+
+
+def test_should_stop_ends_screening_early() -> None:
+    entries, travellers = generated(n_travellers=40)
+    seen: list[int] = []
+
+    def stop() -> bool:
+        seen.append(1)
+        return len(seen) > 5
+
+    screener = Screener(entries, threshold=30)
+    partial = screener.screen(travellers, should_stop=stop)
+    assert len(seen) == 6
+    whole = screener.screen(travellers)
+    assert {m.traveller_key for m in partial} <= {t.key for t in travellers[:5]}
+    assert len(partial) < len(whole)
+
+
+def test_a_list_may_set_its_own_threshold_per_entry() -> None:
+    listed = [entry("Eric Badege", key="strict"), entry("Eric Badege", key="lenient")]
+    screener = Screener(listed, threshold_for=lambda e: 99.0 if e.key == "strict" else 50.0)
+    matches = screener.screen_one(traveller("BADEGE", "ERIC"))
+    assert [m.entry_key for m in matches] == ["lenient"]
+
+
+def test_document_number_alone_finds_the_entry() -> None:
+    screener = Screener([entry("Eric Badege", documents=("OB1234567",))])
+    matches = screener.screen_one(traveller("SMITH", "JOHN", documents=("0B 123 4567",)))
+    assert len(matches) == 1 and matches[0].score >= 90
+
+
+def test_a_surname_frequent_in_the_list_counts_less_there() -> None:
+    filler = [entry(f"Name{i} Shekau", key=f"f{i}") for i in range(300)]
+    screener = Screener(filler)
+    t, e = traveller("SHEKAU", "ABUBAKAR"), entry("Musa Shekau")
+    assert screener.compare(t, e).score < compare(t, e).score
