@@ -16,13 +16,13 @@ from pathlib import Path
 
 from workstation.errors import InputFileError
 from workstation.readers.edifact import Segment, tokenize
+from workstation.readers.edifact_messages import iter_messages
 from workstation.readers.interchange import EdifactError, has_interchange
 from workstation.readers.paxlst_assembly import assemble
 from workstation.readers.paxlst_message import TRAVELLER_ROLES, MessagePart, read_message
 from workstation.readers.records import PassengerFile
 
 MAX_TRAVELLERS = 10_000
-_ENVELOPE = ("UNB", "UNG", "UNE", "UNZ")
 _MASTER_LIST = "a master crew list (BGM 336), not a flight; skipped"
 
 
@@ -51,33 +51,17 @@ def _messages(segments: list[Segment], warnings: list[str]) -> list[MessagePart]
     """Every PAXLST message of the file read into a part; other messages are noted and skipped."""
     parts: list[MessagePart] = []
     others: list[Segment] = []
-    current: list[Segment] | None = None
     travellers = 0
-    for segment in segments:
-        tag = segment.tag
-        if tag == "UNH" or (tag in _ENVELOPE and current is not None):
-            if current is not None:
-                warnings.append(f"{current[0].where}: the message has no UNT; read to its end")
-                _close(current, parts, others, warnings)
-            current = [segment] if tag == "UNH" else None
-        elif current is not None:
-            current.append(segment)
-            if tag == "NAD" and segment.value(0).upper() in TRAVELLER_ROLES:
+    for message in iter_messages(segments, warnings):
+        for segment in message:
+            if segment.tag == "NAD" and segment.value(0).upper() in TRAVELLER_ROLES:
                 travellers += 1
                 if travellers > MAX_TRAVELLERS:
                     raise EdifactError(
                         f"more than {MAX_TRAVELLERS:,} travellers; split the file",
                         where=segment.where,
                     )
-            elif tag == "UNT":
-                _check_trailer(current, warnings)
-                _close(current, parts, others, warnings)
-                current = None
-        elif tag not in _ENVELOPE:
-            warnings.append(f"{segment.where}: a segment outside any message; ignored")
-    if current is not None:
-        warnings.append(f"{current[0].where}: the message has no UNT; read to its end")
-        _close(current, parts, others, warnings)
+        _close(message, parts, others, warnings)
     master_lists = any(m.endswith(_MASTER_LIST) for m in warnings)
     if not parts and not others and not master_lists:
         raise EdifactError("the file holds no message (UNH)", where=segments[0].where)
@@ -106,18 +90,3 @@ def _close(
         warnings.append(f"{unh.where}: {_MASTER_LIST}")
         return
     parts.append(part)
-
-
-def _check_trailer(message: list[Segment], warnings: list[str]) -> None:
-    unh, unt = message[0], message[-1]
-    count = unt.value(0).strip()
-    if count != str(len(message)):
-        warnings.append(
-            f"{unt.where}, line {unt.line}: the message says it has {count or 'no'} segments "
-            f"but has {len(message)}"
-        )
-    if unt.value(1) != unh.value(0):
-        warnings.append(
-            f"{unt.where}, line {unt.line}: message reference {unt.value(1)!r} does not match "
-            f"the UNH's {unh.value(0)!r}"
-        )
