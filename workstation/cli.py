@@ -10,14 +10,10 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from workstation.cli_watchlist import add_watchlist_commands, run_watchlist
 from workstation.config import Paths, current_username, resolve_db_url
 from workstation.errors import WorkstationError
-
-if TYPE_CHECKING:
-    from workstation.db.store import Store
-    from workstation.services.views import Actor
 
 log = logging.getLogger(__name__)
 
@@ -40,14 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("import", help="import passenger data files (manifests)")
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
 
-    wl = commands.add_parser("watchlist", help="watchlists: import, list")
-    wl_commands = wl.add_subparsers(dest="watchlist_command", required=True, metavar="ACTION")
-    wi = wl_commands.add_parser(
-        "import", help="import list files (together) as the list's next version"
-    )
-    wi.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    wi.add_argument("--name", required=True, help="the list's name, e.g. 'National lookouts'")
-    wl_commands.add_parser("list", help="the lists and their current versions")
+    add_watchlist_commands(commands)
 
     s = commands.add_parser(
         "screen",
@@ -95,7 +84,7 @@ def _run(args: argparse.Namespace) -> int:
                 note = " (already imported: nothing done)" if s.duplicate else ""
                 print(f"{s.file_name}: {s.flights} flight(s), {s.travellers} traveller(s){note}")
         elif args.command == "watchlist":
-            _watchlist(store, actor, args)
+            run_watchlist(store, actor, args)
         elif args.command == "screen":
             from workstation.services.screening import screen_stored
 
@@ -112,22 +101,6 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     finally:
         store.close()
-
-
-def _watchlist(store: Store, actor: Actor, args: argparse.Namespace) -> None:
-    from workstation.services.watchlists import import_watchlist, list_watchlists
-
-    if args.watchlist_command == "list":
-        for w in list_watchlists(store, actor):
-            state = "on" if w.enabled else "off"
-            print(f"{w.name}: version {w.version_no}, {w.entry_count} entries, {state}")
-        return
-    s = import_watchlist(store, actor, args.files, args.name)
-    note = " (same as the current version: nothing done)" if s.duplicate else ""
-    print(
-        f"{s.watchlist.name}: version {s.watchlist.version_no}, "
-        f"{s.watchlist.entry_count} entries, {s.watchlist.skipped_count} skipped{note}"
-    )
 
 
 def _screen_files(args: argparse.Namespace) -> int:

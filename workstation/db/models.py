@@ -8,7 +8,7 @@ are JSON arrays: an entry is always read and written whole.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, ClassVar
 
@@ -19,6 +19,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     Numeric,
     String,
@@ -120,9 +121,14 @@ class TravelDocument(Base):
 
 
 class Watchlist(Base):
+    """A list screened against: imported from files, or kept by hand (national lookouts)."""
+
     __tablename__ = "watchlists"
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(  # imported, national
+        String(20), default="imported", server_default="imported"
+    )
     threshold: Mapped[float | None] = mapped_column(Float)  # None: the engine's default
     priority: Mapped[int] = mapped_column(default=0)
     enabled: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -130,13 +136,16 @@ class Watchlist(Base):
 
 
 class WatchlistVersion(Base):
-    """One import of a list. Only the newest complete version of a list is screened."""
+    """One import of a list, or one change to a national list: versions are never edited.
+
+    Only the newest version of a list is screened. A version made by hand has no import batch.
+    """
 
     __tablename__ = "watchlist_versions"
     __table_args__ = (UniqueConstraint("watchlist_id", "version_no"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     watchlist_id: Mapped[int] = mapped_column(ForeignKey("watchlists.id"))
-    batch_id: Mapped[int] = mapped_column(ForeignKey("import_batches.id"))
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"))
     version_no: Mapped[int]
     entry_count: Mapped[int] = mapped_column(default=0)
     skipped_count: Mapped[int] = mapped_column(default=0)
@@ -144,7 +153,23 @@ class WatchlistVersion(Base):
     watchlist: Mapped[Watchlist] = relationship()
 
 
+class LookoutPhoto(Base):
+    """A photo of a national lookout, stored once however many versions carry it."""
+
+    __tablename__ = "lookout_photos"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    media_type: Mapped[str] = mapped_column(String(20))  # image/jpeg, image/png
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class WatchlistEntry(Base):
+    """One listed person in one version. ``source_id`` is the list's own id, stable across
+    versions; ``fingerprint`` (see :mod:`workstation.db.fingerprint`) tells changed from not.
+    A validity period, when given, limits when the entry is screened.
+    """
+
     __tablename__ = "watchlist_entries"
     __table_args__ = (Index("ix_watchlist_entries_version_source", "version_id", "source_id"),)
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -159,13 +184,24 @@ class WatchlistEntry(Base):
     category: Mapped[str] = mapped_column(String(40), default="other")
     handling_notes: Mapped[str] = mapped_column(Text, default="")
     remarks: Mapped[str] = mapped_column(Text, default="")
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    valid_from: Mapped[date | None]
+    valid_until: Mapped[date | None]
+    source: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    reference: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    photo_id: Mapped[int | None] = mapped_column(ForeignKey("lookout_photos.id"))
     version: Mapped[WatchlistVersion] = relationship()
 
 
 class ScreeningRun(Base):
+    """One screening. ``scope``: ``all`` stored travellers, some ``flights``, or ``after_update``
+    (recent flights against the new and changed entries of one list).
+    """
+
     __tablename__ = "screening_runs"
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    scope: Mapped[str] = mapped_column(String(20), default="all", server_default="all")
     started_at: Mapped[datetime] = mapped_column(default=utcnow)
     finished_at: Mapped[datetime | None]
     traveller_count: Mapped[int] = mapped_column(default=0)
@@ -175,14 +211,31 @@ class ScreeningRun(Base):
 
 
 class Hit(Base):
-    """A traveller scored against an entry at or above the list's threshold."""
+    """A traveller scored against an entry at or above the list's threshold.
+
+    A traveller is hit at most once per listed person: per (list, the list's own ``source_id``),
+    whatever the version. ``entry_id`` keeps the entry row (so the version) that raised the hit.
+    ``duplicate_no`` is 0, except for the extra hits stores of schema 0001 raised for the same
+    listed person in later versions: those are kept, with their decisions, numbered 1, 2...
+    """
 
     __tablename__ = "hits"
-    __table_args__ = (UniqueConstraint("traveller_id", "entry_id"),)
+    __table_args__ = (
+        UniqueConstraint(
+            "traveller_id",
+            "watchlist_id",
+            "source_id",
+            "duplicate_no",
+            name="uq_hits_traveller_listed_person",
+        ),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     run_id: Mapped[int] = mapped_column(ForeignKey("screening_runs.id"))
     traveller_id: Mapped[int] = mapped_column(ForeignKey("travellers.id"), index=True)
     entry_id: Mapped[int] = mapped_column(ForeignKey("watchlist_entries.id"))
+    watchlist_id: Mapped[int] = mapped_column(ForeignKey("watchlists.id"))
+    source_id: Mapped[str] = mapped_column(String(100))
+    duplicate_no: Mapped[int] = mapped_column(default=0, server_default="0")
     kind: Mapped[str] = mapped_column(String(12), default="watchlist")
     score: Mapped[float] = mapped_column(Float)
     matched_name: Mapped[str] = mapped_column(String(500))

@@ -17,16 +17,15 @@ from workstation.db.models import (
     User,
     Watchlist,
     WatchlistEntry,
-    WatchlistVersion,
 )
 from workstation.db.store import Store
 from workstation.errors import NotFoundError
 from workstation.services.audit import record_event
+from workstation.services.entries import entry_view
 from workstation.services.views import (
     Actor,
     DecisionView,
     DocumentView,
-    EntryView,
     FlightSummary,
     HitView,
     InterdictionView,
@@ -90,8 +89,10 @@ def _flight_summaries(session: Session, flight_id: int | None) -> list[FlightSum
 
 
 def _screened_flight_ids(session: Session) -> set[int]:
-    """Flights whose travellers were all imported before the last screening run ended."""
-    last = session.scalar(select(func.max(ScreeningRun.finished_at)))
+    """Flights whose travellers were all imported before the last full screening run ended."""
+    last = session.scalar(
+        select(func.max(ScreeningRun.finished_at)).where(ScreeningRun.scope == "all")
+    )
     if last is None:
         return set()
     newest_import = (
@@ -191,11 +192,7 @@ def traveller_detail(session: Session, traveller_id: int) -> TravellerDetail:
 
 def hit_view(session: Session, hit: Hit) -> HitView:
     entry = session.get_one(WatchlistEntry, hit.entry_id)
-    list_name = session.scalar(
-        select(Watchlist.name)
-        .join(WatchlistVersion, WatchlistVersion.watchlist_id == Watchlist.id)
-        .where(WatchlistVersion.id == entry.version_id)
-    )
+    watchlist = session.get_one(Watchlist, hit.watchlist_id)
     decisions = session.execute(
         select(ReviewDecision, User.username)
         .join(User, User.id == ReviewDecision.user_id)
@@ -209,19 +206,7 @@ def hit_view(session: Session, hit: Hit) -> HitView:
         score=hit.score,
         matched_name=hit.matched_name,
         reasons=tuple(ReasonView(**r) for r in hit.explanation),
-        entry=EntryView(
-            id=entry.id,
-            watchlist=list_name or "",
-            source_id=entry.source_id,
-            primary_name=entry.primary_name,
-            names=tuple(entry.names),
-            birth_dates=tuple(entry.birth_dates),
-            sex=entry.sex,
-            nationalities=tuple(entry.nationalities),
-            documents=tuple(entry.documents),
-            category=entry.category,
-            handling_notes=entry.handling_notes,
-        ),
+        entry=entry_view(entry, watchlist.name, watchlist.kind),
         decisions=tuple(
             DecisionView(d.decision, d.reason, d.control_point, username, d.decided_at)
             for d, username in decisions

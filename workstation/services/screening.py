@@ -1,10 +1,15 @@
-"""Screening: stored travellers against the active version of every enabled watchlist."""
+"""Screening: stored travellers against the active version of every enabled watchlist.
+
+A traveller is hit at most once per listed person (list and the list's own id), whatever the
+version: a person carried unchanged into a new version raises no second hit, and the first hit
+keeps its decisions and the entry row that raised it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session, selectinload
 
 from matching import DEFAULT_THRESHOLD, ListedPerson, Match, PartialDate, Person, Screener
@@ -13,8 +18,12 @@ from workstation.db.store import Store
 from workstation.db.types import utcnow
 from workstation.progress import CancelToken, ProgressCallback, no_progress
 from workstation.services.audit import record_event
+from workstation.services.entries import in_force
+from workstation.services.versions import active_versions
 from workstation.services.views import Actor, RunSummary
-from workstation.services.watchlists import active_versions
+
+HitKey = tuple[int, int, str]  # traveller id, watchlist id, the list's own entry id
+EntryKeys = dict[int, tuple[int, str]]  # entry row id -> watchlist id, source id
 
 
 def screen_stored(
@@ -27,47 +36,37 @@ def screen_stored(
 ) -> RunSummary:
     """Screen the stored travellers (all, or those of some flights) and raise new hits.
 
-    A pair already hit keeps its hit and its decisions; only new pairs are added. On cancel the
-    whole run is rolled back.
+    A traveller already hit by a listed person keeps that hit and its decisions; only new pairs
+    are added. Entries outside their validity period are skipped. On cancel the whole run is
+    rolled back.
     """
     cancel = cancel or CancelToken()
     with store.transaction() as session:
-        run = ScreeningRun(user_id=actor.user_id)
+        run = ScreeningRun(user_id=actor.user_id, scope="all" if flight_ids is None else "flights")
         session.add(run)
         session.flush()
-        travellers = _load_travellers(session, flight_ids)
+        condition = Traveller.flight_id.in_(flight_ids) if flight_ids is not None else None
+        travellers = load_travellers(session, condition)
         people = [person_of(t) for t in travellers]
-        known = _known_pairs(session, [t.id for t in travellers])
-        entries = 0
+        keys: EntryKeys = {}
         matches: list[Match] = []
+        entries = 0
         versions = active_versions(session)
         for n, version in enumerate(versions, start=1):
-            listed = [
-                listed_person_of(e)
-                for e in session.scalars(
-                    select(WatchlistEntry).where(WatchlistEntry.version_id == version.id)
-                )
-            ]
-            entries += len(listed)
             watchlist = session.get_one(Watchlist, version.watchlist_id)
-            threshold = (
-                watchlist.threshold if watchlist.threshold is not None else DEFAULT_THRESHOLD
-            )
-            screener = Screener(listed, threshold=threshold)
-            label = f"Screening against {watchlist.name} ({n} of {len(versions)})"
-            matches.extend(
-                screener.screen(
-                    people,
-                    progress=_relabelled(progress, label),
-                    should_stop=lambda: cancel.cancelled,
+            rows = list(
+                session.scalars(
+                    select(WatchlistEntry).where(
+                        WatchlistEntry.version_id == version.id, in_force(utcnow().date())
+                    )
                 )
             )
-            cancel.raise_if_cancelled()
-        new = [m for m in matches if (int(m.traveller_key), int(m.entry_key)) not in known]
-        session.add_all(_hit_row(run.id, m) for m in new)
-        run.finished_at = utcnow()
+            entries += len(rows)
+            label = f"Screening against {watchlist.name} ({n} of {len(versions)})"
+            matches.extend(screen_rows(people, rows, watchlist, keys, progress, label, cancel))
+        new = raise_hits(session, run, matches, keys, [t.id for t in travellers])
         run.traveller_count, run.entry_count = len(people), entries
-        run.hit_count, run.new_hit_count = len(matches), len(new)
+        run.hit_count, run.new_hit_count = len(matches), new
         record_event(
             session,
             actor,
@@ -78,9 +77,56 @@ def screen_stored(
             travellers=len(people),
             entries=entries,
             hits=len(matches),
-            new_hits=len(new),
+            new_hits=new,
         )
-        return RunSummary(run.id, len(people), entries, len(matches), len(new))
+        return RunSummary(run.id, len(people), entries, len(matches), new)
+
+
+def screen_rows(
+    people: list[Person],
+    rows: list[WatchlistEntry],
+    watchlist: Watchlist,
+    keys: EntryKeys,
+    progress: ProgressCallback,
+    label: str,
+    cancel: CancelToken,
+) -> list[Match]:
+    """Matches of ``people`` against entry rows of one list, at the list's own threshold."""
+    for row in rows:
+        keys[row.id] = (watchlist.id, row.source_id)
+    if not rows or not people:
+        return []
+    threshold = watchlist.threshold if watchlist.threshold is not None else DEFAULT_THRESHOLD
+    screener = Screener([listed_person_of(r) for r in rows], threshold=threshold)
+    matches = screener.screen(
+        people, progress=_relabelled(progress, label), should_stop=lambda: cancel.cancelled
+    )
+    cancel.raise_if_cancelled()
+    return matches
+
+
+def raise_hits(
+    session: Session,
+    run: ScreeningRun,
+    matches: list[Match],
+    keys: EntryKeys,
+    traveller_ids: list[int],
+) -> int:
+    """Store a hit for every match whose (traveller, list, listed person) has none yet.
+
+    Two rows of one version with the same list id (lists do repeat ids) make one hit, the
+    better scoring. Closes the run; returns the number of new hits.
+    """
+    known = _known_keys(session, traveller_ids)
+    best: dict[HitKey, Match] = {}
+    for m in matches:
+        watchlist_id, source_id = keys[int(m.entry_key)]
+        key = (int(m.traveller_key), watchlist_id, source_id)
+        if key not in known and (key not in best or m.score > best[key].score):
+            best[key] = m
+    session.add_all(_hit_row(run.id, key, m) for key, m in best.items())
+    run.finished_at = utcnow()
+    return len(best)
 
 
 def _relabelled(progress: ProgressCallback, label: str) -> ProgressCallback:
@@ -90,22 +136,24 @@ def _relabelled(progress: ProgressCallback, label: str) -> ProgressCallback:
     return report
 
 
-def _load_travellers(session: Session, flight_ids: Sequence[int] | None) -> list[Traveller]:
+def load_travellers(session: Session, condition: ColumnElement[bool] | None) -> list[Traveller]:
     query = select(Traveller).options(selectinload(Traveller.documents)).order_by(Traveller.id)
-    if flight_ids is not None:
-        query = query.where(Traveller.flight_id.in_(flight_ids))
+    if condition is not None:
+        query = query.where(condition)
     return list(session.scalars(query))
 
 
-def _known_pairs(session: Session, traveller_ids: list[int]) -> set[tuple[int, int]]:
-    pairs: set[tuple[int, int]] = set()
+def _known_keys(session: Session, traveller_ids: list[int]) -> set[HitKey]:
+    keys: set[HitKey] = set()
     for start in range(0, len(traveller_ids), 500):
         chunk = traveller_ids[start : start + 500]
         rows = session.execute(
-            select(Hit.traveller_id, Hit.entry_id).where(Hit.traveller_id.in_(chunk))
+            select(Hit.traveller_id, Hit.watchlist_id, Hit.source_id).where(
+                Hit.traveller_id.in_(chunk)
+            )
         )
-        pairs.update((t, e) for t, e in rows)
-    return pairs
+        keys.update((t, w, s) for t, w, s in rows)
+    return keys
 
 
 def _partial(text: str | None) -> PartialDate | None:
@@ -135,10 +183,12 @@ def listed_person_of(e: WatchlistEntry) -> ListedPerson:
     )
 
 
-def _hit_row(run_id: int, m: Match) -> Hit:
+def _hit_row(run_id: int, key: HitKey, m: Match) -> Hit:
     return Hit(
         run_id=run_id,
-        traveller_id=int(m.traveller_key),
+        traveller_id=key[0],
+        watchlist_id=key[1],
+        source_id=key[2],
         entry_id=int(m.entry_key),
         score=round(m.score, 1),
         matched_name=m.matched_name,

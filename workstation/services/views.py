@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 
@@ -68,6 +68,8 @@ class DocumentView:
 
 @dataclass(frozen=True)
 class EntryView:
+    """One listed person in one version of a list. ``id`` is the row of that version."""
+
     id: int
     watchlist: str
     source_id: str
@@ -79,6 +81,13 @@ class EntryView:
     documents: tuple[str, ...]
     category: str
     handling_notes: str
+    remarks: str = ""
+    valid_from: date | None = None  # national lookouts: screened only within the period
+    valid_until: date | None = None
+    source: str = ""
+    reference: str = ""
+    has_photo: bool = False
+    list_kind: str = "imported"  # imported, national
 
 
 @dataclass(frozen=True)
@@ -168,6 +177,8 @@ class WatchlistSummary:
     imported_at: datetime | None
     enabled: bool
     threshold: float | None
+    priority: int = 0
+    kind: str = "imported"  # imported, national
 
 
 @dataclass(frozen=True)
@@ -175,6 +186,37 @@ class WatchlistImportSummary:
     watchlist: WatchlistSummary
     duplicate: bool
     warnings: tuple[str, ...] = ()
+    new_hits: int = 0  # raised by re-screening recent flights against the new entries
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field of a listed person that differs between two versions, as written in each."""
+
+    field: str  # names, dates, sex, nationalities, documents, category, notes, validity...
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class EntryChange:
+    source_id: str
+    before: EntryView
+    after: EntryView
+    fields: tuple[FieldChange, ...]
+
+
+@dataclass(frozen=True)
+class ListDiff:
+    """What changed between two versions of a list, keyed by the list's own ids."""
+
+    watchlist: str
+    old_version: int | None  # None: the new version is the first
+    new_version: int
+    added: tuple[EntryView, ...]
+    removed: tuple[EntryView, ...]
+    changed: tuple[EntryChange, ...]
+    unchanged: int
 
 
 @dataclass(frozen=True)

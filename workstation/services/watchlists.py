@@ -1,26 +1,34 @@
-"""Watchlists: each import is a new version; only the newest version of a list is screened."""
+"""Watchlists: each import is a new version; only the newest version of an enabled list is
+screened, at the list's own threshold. A new version lands whole, in one transaction, with the
+hits it raises on recent flights; until then the previous version stays active.
+"""
 
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from matching import DEFAULT_THRESHOLD
 from watchlists.entry import WatchlistEntry as ReadEntry
 from watchlists.errors import WatchlistFormatError
 from watchlists.read import read_watchlist
-from workstation.db.models import ImportBatch, Watchlist, WatchlistEntry, WatchlistVersion
+from workstation.db.models import ImportBatch, Watchlist, WatchlistVersion
 from workstation.db.store import Store
 from workstation.errors import InputFileError, InvalidInputError
 from workstation.progress import CancelToken, ProgressCallback, no_progress
 from workstation.readers.detect import read_file_bytes
 from workstation.services.audit import record_event
+from workstation.services.entries import entry_row
+from workstation.services.rescreen import RESCREEN_HOURS, rescreen_update
+from workstation.services.versions import latest_version, watchlist_named
 from workstation.services.views import Actor, WatchlistImportSummary, WatchlistSummary
 
 _BATCH = 1000
 MAX_LIST_BYTES = 512 * 1024 * 1024
+MAX_PRIORITY = 99
 
 
 def import_watchlist(
@@ -29,13 +37,16 @@ def import_watchlist(
     paths: list[Path],
     name: str,
     *,
+    rescreen_hours: int = RESCREEN_HOURS,
     progress: ProgressCallback = no_progress,
     cancel: CancelToken | None = None,
 ) -> WatchlistImportSummary:
     """Read list files whole, then store them as the list's next version in one transaction.
 
     Several files (a list published in parts) make one version together. Files identical to those
-    of the current version change nothing.
+    of the current version change nothing. The travellers of flights that departed within
+    ``rescreen_hours`` (and of future flights) are screened against the added and changed
+    entries in the same transaction (see :func:`workstation.services.rescreen.rescreen_update`).
     """
     cancel = cancel or CancelToken()
     name = name.strip()
@@ -43,34 +54,16 @@ def import_watchlist(
         raise InvalidInputError("A watchlist needs a name (--name).")
     if not paths:
         raise InvalidInputError("Give at least one list file.")
-    sha = hashlib.sha256()
-    entries: list[ReadEntry] = []
-    skipped = 0
-    warnings: list[str] = []
-    formats: list[str] = []
-    for path in paths:
-        sha.update(hashlib.sha256(read_file_bytes(path, limit=MAX_LIST_BYTES)).digest())
-        progress(0, 1, f"Reading {path.name}")
-        try:
-            content = read_watchlist(path)
-        except WatchlistFormatError as exc:
-            raise InputFileError(path, exc.problem, where=exc.where) from exc
-        entries.extend(content.entries)
-        skipped += content.skipped
-        warnings.extend(f"{path.name}: {w}" for w in content.warnings)
-        formats.append(content.source_format)
-    digest = sha.hexdigest()
+    digest, entries, skipped, warnings, formats = _read_files(paths, progress)
     file_names = ", ".join(p.name for p in paths)
     total = len(entries)
     with store.transaction() as session:
-        watchlist = session.scalar(select(Watchlist).where(Watchlist.name == name))
-        if watchlist is None:
-            watchlist = Watchlist(name=name)
-            session.add(watchlist)
-            session.flush()
-        current = _latest_version(session, watchlist.id)
+        watchlist = _imported_list(session, name)
+        current = latest_version(session, watchlist.id)
         if current is not None and _batch_sha(session, current) == digest:
-            return WatchlistImportSummary(_summary(watchlist, current), True, tuple(warnings))
+            return WatchlistImportSummary(
+                watchlist_summary(watchlist, current), True, tuple(warnings)
+            )
         batch = ImportBatch(
             kind="watchlist",
             source_format="+".join(sorted(set(formats))),
@@ -94,7 +87,7 @@ def import_watchlist(
         for start in range(0, total, _BATCH):
             cancel.raise_if_cancelled()
             chunk = entries[start : start + _BATCH]
-            session.add_all(_entry_row(version.id, e) for e in chunk)
+            session.add_all(entry_row(version.id, e) for e in chunk)
             session.flush()
             progress(start + len(chunk), total, f"Storing {name}")
         record_event(
@@ -109,60 +102,109 @@ def import_watchlist(
             entries=total,
             skipped=skipped,
         )
-        return WatchlistImportSummary(_summary(watchlist, version), False, tuple(warnings))
+        new_hits = rescreen_update(
+            session,
+            actor,
+            watchlist,
+            version,
+            hours=rescreen_hours,
+            progress=progress,
+            cancel=cancel,
+        )
+        return WatchlistImportSummary(
+            watchlist_summary(watchlist, version), False, tuple(warnings), new_hits
+        )
+
+
+def _read_files(
+    paths: list[Path], progress: ProgressCallback
+) -> tuple[str, list[ReadEntry], int, list[str], list[str]]:
+    """Every file read whole before anything is stored: a broken file changes nothing."""
+    sha = hashlib.sha256()
+    entries: list[ReadEntry] = []
+    skipped = 0
+    warnings: list[str] = []
+    formats: list[str] = []
+    for path in paths:
+        sha.update(hashlib.sha256(read_file_bytes(path, limit=MAX_LIST_BYTES)).digest())
+        progress(0, 1, f"Reading {path.name}")
+        try:
+            content = read_watchlist(path)
+        except WatchlistFormatError as exc:
+            raise InputFileError(path, exc.problem, where=exc.where) from exc
+        entries.extend(content.entries)
+        skipped += content.skipped
+        warnings.extend(f"{path.name}: {w}" for w in content.warnings)
+        formats.append(content.source_format)
+    return sha.hexdigest(), entries, skipped, warnings, formats
+
+
+def _imported_list(session: Session, name: str) -> Watchlist:
+    watchlist = session.scalar(select(Watchlist).where(Watchlist.name == name))
+    if watchlist is None:
+        watchlist = Watchlist(name=name, kind="imported")
+        session.add(watchlist)
+        session.flush()
+    elif watchlist.kind != "imported":
+        raise InvalidInputError(
+            f"{name} is kept by hand (national lookouts): edit its entries, or import the file "
+            "as a list of another name."
+        )
+    return watchlist
 
 
 def list_watchlists(store: Store, actor: Actor) -> list[WatchlistSummary]:
     with store.transaction() as session:
-        result = []
-        for wl in session.scalars(select(Watchlist).order_by(Watchlist.name)):
-            result.append(_summary(wl, _latest_version(session, wl.id)))
-        return result
+        return [
+            watchlist_summary(wl, latest_version(session, wl.id))
+            for wl in session.scalars(select(Watchlist).order_by(Watchlist.name))
+        ]
 
 
-def _entry_row(version_id: int, e: ReadEntry) -> WatchlistEntry:
-    return WatchlistEntry(
-        version_id=version_id,
-        source_id=e.entry_id,
-        primary_name=e.primary_name,
-        names=list(e.names),
-        birth_dates=[str(d) for d in e.birth_dates],
-        sex=e.sex,
-        nationalities=list(e.nationalities),
-        documents=list(e.documents),
-        category=e.category,
-        handling_notes=e.handling_notes,
-        remarks=e.remarks,
-    )
+def set_watchlist_options(
+    store: Store,
+    actor: Actor,
+    name: str,
+    *,
+    enabled: bool | None = None,
+    threshold: float | None = None,
+    priority: int | None = None,
+) -> WatchlistSummary:
+    """Switch a list on or off for this unit, or set its alert threshold (1-100) and priority.
 
-
-def _latest_version(session: Session, watchlist_id: int) -> WatchlistVersion | None:
-    newest = (
-        select(func.max(WatchlistVersion.version_no))
-        .where(WatchlistVersion.watchlist_id == watchlist_id)
-        .scalar_subquery()
-    )
-    return session.scalar(
-        select(WatchlistVersion).where(
-            WatchlistVersion.watchlist_id == watchlist_id, WatchlistVersion.version_no == newest
+    Options left as None stay as they are. A disabled list is not screened. Audited.
+    """
+    if threshold is not None and not 1 <= threshold <= 100:
+        raise InvalidInputError(
+            f"A threshold is a score from 1 to 100 (the default is {DEFAULT_THRESHOLD:g})."
         )
-    )
-
-
-def active_versions(session: Session) -> list[WatchlistVersion]:
-    """The newest version of every enabled list: what screening compares against."""
-    return [
-        v
-        for wl in session.scalars(select(Watchlist).where(Watchlist.enabled.is_(True)))
-        if (v := _latest_version(session, wl.id)) is not None
-    ]
+    if priority is not None and not 0 <= priority <= MAX_PRIORITY:
+        raise InvalidInputError(f"A priority is a whole number from 0 to {MAX_PRIORITY}.")
+    with store.transaction() as session:
+        watchlist = watchlist_named(session, name, for_update=True)
+        changes: dict[str, list[object]] = {}
+        for option, value in (
+            ("enabled", enabled),
+            ("threshold", threshold),
+            ("priority", priority),
+        ):
+            if value is not None and getattr(watchlist, option) != value:
+                changes[option] = [getattr(watchlist, option), value]
+                setattr(watchlist, option, value)
+        if changes:
+            record_event(
+                session, actor, "watchlist_options", "watchlist", [watchlist.id], **changes
+            )
+        return watchlist_summary(watchlist, latest_version(session, watchlist.id))
 
 
 def _batch_sha(session: Session, version: WatchlistVersion) -> str | None:
+    if version.batch_id is None:
+        return None
     return session.scalar(select(ImportBatch.sha256).where(ImportBatch.id == version.batch_id))
 
 
-def _summary(wl: Watchlist, v: WatchlistVersion | None) -> WatchlistSummary:
+def watchlist_summary(wl: Watchlist, v: WatchlistVersion | None) -> WatchlistSummary:
     return WatchlistSummary(
         id=wl.id,
         name=wl.name,
@@ -172,4 +214,6 @@ def _summary(wl: Watchlist, v: WatchlistVersion | None) -> WatchlistSummary:
         imported_at=v.imported_at if v else None,
         enabled=wl.enabled,
         threshold=wl.threshold,
+        priority=wl.priority,
+        kind=wl.kind,
     )
