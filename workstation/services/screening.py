@@ -41,29 +41,28 @@ def screen_stored(
     rolled back.
     """
     cancel = cancel or CancelToken()
+    started = utcnow()
+    # Read, then match with no transaction open, then write: a long run never holds the store's
+    # write lock, so officers keep opening travellers and deciding hits meanwhile.
     with store.transaction() as session:
-        run = ScreeningRun(user_id=actor.user_id, scope="all" if flight_ids is None else "flights")
-        session.add(run)
-        session.flush()
         condition = Traveller.flight_id.in_(flight_ids) if flight_ids is not None else None
         travellers = load_travellers(session, condition)
-        people = [person_of(t) for t in travellers]
-        keys: EntryKeys = {}
-        matches: list[Match] = []
-        entries = 0
-        versions = active_versions(session)
-        for n, version in enumerate(versions, start=1):
-            watchlist = session.get_one(Watchlist, version.watchlist_id)
-            rows = list(
-                session.scalars(
-                    select(WatchlistEntry).where(
-                        WatchlistEntry.version_id == version.id, in_force(utcnow().date())
-                    )
-                )
-            )
-            entries += len(rows)
-            label = f"Screening against {watchlist.name} ({n} of {len(versions)})"
-            matches.extend(screen_rows(people, rows, watchlist, keys, progress, label, cancel))
+        lists = [
+            (session.get_one(Watchlist, v.watchlist_id), _entries_in_force(session, v.id))
+            for v in active_versions(session)
+        ]
+    people = [person_of(t) for t in travellers]
+    keys: EntryKeys = {}
+    matches: list[Match] = []
+    for n, (watchlist, rows) in enumerate(lists, start=1):
+        label = f"Screening against {watchlist.name} ({n} of {len(lists)})"
+        matches.extend(screen_rows(people, rows, watchlist, keys, progress, label, cancel))
+    entries = sum(len(rows) for _watchlist, rows in lists)
+    with store.transaction() as session:
+        scope = "all" if flight_ids is None else "flights"
+        run = ScreeningRun(user_id=actor.user_id, scope=scope, started_at=started)
+        session.add(run)
+        session.flush()
         new = raise_hits(session, run, matches, keys, [t.id for t in travellers])
         run.traveller_count, run.entry_count = len(people), entries
         run.hit_count, run.new_hit_count = len(matches), new
@@ -80,6 +79,16 @@ def screen_stored(
             new_hits=new,
         )
         return RunSummary(run.id, len(people), entries, len(matches), new)
+
+
+def _entries_in_force(session: Session, version_id: int) -> list[WatchlistEntry]:
+    return list(
+        session.scalars(
+            select(WatchlistEntry).where(
+                WatchlistEntry.version_id == version_id, in_force(utcnow().date())
+            )
+        )
+    )
 
 
 def screen_rows(
