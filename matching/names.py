@@ -178,15 +178,17 @@ def anchored(t: Unit, e: Unit) -> bool:
     return bool(t.keys & e.keys or t.query_prefix_keys & e.prefix_keys)
 
 
+def _any_anchor(traveller: ParsedName, entry: ParsedName) -> bool:
+    return any(anchored(t, e) for t in traveller.units for e in entry.units)
+
+
 def compare_names(traveller: ParsedName, entry: ParsedName, rarity: Rarity) -> NameResult:
     """Align the two names and grade them."""
-    if traveller.query_keys.isdisjoint(entry.index_keys):  # no anchor possible
-        return _grade([], (), (), False)
     options: list[tuple[float, float, str, str, int, int, str]] = []
     for i, t in enumerate(traveller.units):
         for j, e in enumerate(entry.units):
             sim, verdict = token_similarity(t, e)
-            if sim <= 0.0:
+            if sim <= 0.0 or (verdict == "fuzzy" and not anchored(t, e)):
                 continue
             w = (rarity.unit_weight(t) + rarity.unit_weight(e)) / 2
             if verdict == "initial":
@@ -205,6 +207,8 @@ def compare_names(traveller: ParsedName, entry: ParsedName, rarity: Rarity) -> N
         used_e |= e.parts
         pairs.append((t, e, -neg_sim, verdict, -neg_w))
         is_anchored = is_anchored or anchored(t, e)
+    if not is_anchored and not _any_anchor(traveller, entry):
+        return _grade([], (), (), False)
     extra_t = tuple((u.text, rarity.unit_weight(u)) for u in traveller.base if not u.parts & used_t)
     extra_e = tuple((u.text, rarity.unit_weight(u)) for u in entry.base if not u.parts & used_e)
     return _grade(pairs, extra_t, extra_e, is_anchored)

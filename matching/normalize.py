@@ -245,9 +245,16 @@ def _weight(kind: str, skeletons: frozenset[str], groups: frozenset[str]) -> flo
     return weight
 
 
+@lru_cache(maxsize=300_000)
+def _chunk_tokens(chunk: str) -> tuple[tuple[Token, ...], ...]:
+    return tuple(tuple(make_token(p) for p in pieces) for pieces in word_groups(chunk))
+
+
 def name_tokens(text: str) -> list[list[Token]]:
-    """The tokens of a name grouped by written word, titles dropped unless nothing else is left."""
-    groups = [[make_token(p) for p in pieces] for pieces in word_groups(text)]
+    """The tokens of a name grouped by written word, titles dropped unless nothing else is left.
+
+    Words are read one whitespace-separated chunk at a time (cached: list names repeat words)."""
+    groups = [list(g) for chunk in text.split() for g in _chunk_tokens(chunk)]
     kept = [[t for t in g if t.kind != "title"] for g in groups]
     kept = [g for g in kept if g]
     return kept if kept else groups

@@ -8,11 +8,11 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 
+import numpy as np
+
 from matching.index import CandidateIndex
 from matching.model import ListedPerson, Match, Person
-from matching.rarity import Rarity
 from matching.score import DEFAULT_THRESHOLD, MIN_THRESHOLD, parse_traveller, score_pair
-from matching.units import parse_name
 
 ProgressFn = Callable[[int, int, str], None]
 _PROGRESS_INTERVAL = 0.1  # seconds between progress reports
@@ -36,13 +36,12 @@ class Screener:
         self.threshold = max(MIN_THRESHOLD, threshold)
         self._threshold_for = threshold_for
         self._entries: list[ListedPerson] = list(entries)
-        self._index = CandidateIndex()
-        parsed_all = []
-        for entry in self._entries:
-            parsed = [parse_name(n) for n in entry.names]
-            parsed_all.append(parsed)
-            self._index.add(parsed, entry.documents)
-        self.rarity = Rarity.from_names(parsed_all)
+        if threshold_for is None:
+            limits = np.full(len(self._entries), self.threshold, dtype=np.float32)
+        else:
+            limits = np.array([self._threshold(e) for e in self._entries], dtype=np.float32)
+        self._index = CandidateIndex(self._entries, limits)
+        self.rarity = self._index.rarity
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -58,15 +57,14 @@ class Screener:
 
     def candidates(self, traveller: Person) -> list[ListedPerson]:
         """The entries the index hands out for this traveller, in list order."""
-        parsed = parse_traveller(traveller)
-        found = self._index.lookup(parsed, traveller.documents)
-        return [self._entries[i] for i in sorted(found)]
+        found = self._index.lookup(parse_traveller(traveller), traveller)
+        return [self._entries[i] for i in found]
 
     def screen_one(self, traveller: Person) -> list[Match]:
         """Matches at or above the threshold for one traveller, best first."""
         parsed = parse_traveller(traveller)
         matches = []
-        for i in sorted(self._index.lookup(parsed, traveller.documents)):
+        for i in self._index.lookup(parsed, traveller):
             entry = self._entries[i]
             match = score_pair(traveller, entry, rarity=self.rarity, parsed=parsed)
             if match.score >= self._threshold(entry):

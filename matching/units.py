@@ -16,6 +16,8 @@ _ABD_HEADS = frozenset(
 TRUNCATED_MIN = 5  # a token cut by MRZ truncation keeps at least this many letters as written
 PREFIX_MIN = 4  # ... and at least this many in its skeleton
 _DELETION_MIN = 4  # tokens this long or longer are keyed by their one-letter deletions too
+_CONSONANT_MIN = 3  # consonant skeletons this long are keys, and their deletions when longer
+_VOWELS = frozenset("AEIOU")
 
 
 @dataclass(frozen=True)
@@ -48,12 +50,26 @@ class ParsedName:
     text: str
     units: tuple[Unit, ...]
     base_count: int
-    index_keys: frozenset[str]  # what an entry name is indexed under
-    query_keys: frozenset[str]  # what a traveller's name is looked up by
 
     @property
     def base(self) -> tuple[Unit, ...]:
         return self.units[: self.base_count]
+
+    @property
+    def index_keys(self) -> frozenset[str]:
+        """What an entry name is indexed under (computed on demand: hundreds of strings)."""
+        return frozenset().union(*(u.keys | u.prefix_keys for u in self.units))
+
+    @property
+    def query_keys(self) -> frozenset[str]:
+        """What a traveller's name is looked up by."""
+        return frozenset().union(*(u.keys | u.query_prefix_keys for u in self.units))
+
+
+@lru_cache(maxsize=200_000)
+def consonants(s: str) -> str:
+    """A skeleton's first letter and its other consonants: MARYAM -> MRM, OEZTUERK -> OZTRK."""
+    return s[:1] + "".join(ch for ch in s[1:] if ch not in _VOWELS)
 
 
 def _keys(tok: Token) -> frozenset[str]:
@@ -64,6 +80,14 @@ def _keys(tok: Token) -> frozenset[str]:
         keys.add(f"D:{s}")
         if len(s) >= _DELETION_MIN:
             keys.update(f"D:{s[:i]}{s[i + 1 :]}" for i in range(len(s)))
+        c = consonants(s)
+        if len(c) >= _CONSONANT_MIN:
+            keys.add(f"C:{c}")
+            if len(c) > _CONSONANT_MIN:
+                keys.update(f"C:{c[:i]}{c[i + 1 :]}" for i in range(1, len(c)))
+    for f in tok.forms:  # a typo inside a digraph (KHALIL, KAHLIL) moves the skeleton two edits
+        if len(f) > _DELETION_MIN:
+            keys.update(f"F:{f[:i]}{f[i + 1 :]}" for i in range(len(f)))
     return frozenset(keys)
 
 
@@ -87,17 +111,36 @@ def is_truncation(a: Token, b: Token) -> bool:
     """Whether traveller token ``a`` may be entry token ``b`` cut short (MRZ truncation)."""
     if len(a.display) < TRUNCATED_MIN or a.groups:
         return False
-    longer = _spellings(b)
+    return _truncates(a.text, b.text)
+
+
+@lru_cache(maxsize=50_000)
+def _sorted_spellings(text: str) -> tuple[str, ...]:
+    return tuple(sorted(_spellings(make_token(text)), key=len))
+
+
+def _truncates(a_text: str, b_text: str) -> bool:
+    longer = _sorted_spellings(b_text)
     return any(
         len(x) >= PREFIX_MIN and any(len(y) > len(x) and y.startswith(x) for y in longer)
-        for x in _spellings(a)
+        for x in _sorted_spellings(a_text)
     )
+
+
+@lru_cache(maxsize=200_000)
+def _token_keys(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    tok = make_token(text)
+    return _keys(tok), _prefix_keys(tok), _query_prefix_keys(tok)
+
+
+def entry_keys(merged: Token) -> frozenset[str]:
+    """What an entry unit with this merged token is indexed under (keys and prefix keys)."""
+    keys, prefix_keys, _ = _token_keys(merged.text)
+    return keys | prefix_keys
 
 
 def _unit(text: str, merged: Token, parts: frozenset[int], tokens: tuple[Token, ...]) -> Unit:
-    return Unit(
-        text, merged, parts, tokens, _keys(merged), _prefix_keys(merged), _query_prefix_keys(merged)
-    )
+    return Unit(text, merged, parts, tokens, *_token_keys(merged.text))
 
 
 def _compounds(groups: list[list[tuple[int, Token]]]) -> list[tuple[tuple[int, Token], ...]]:
@@ -125,10 +168,15 @@ def _compounds(groups: list[list[tuple[int, Token]]]) -> list[tuple[tuple[int, T
     return out
 
 
-@lru_cache(maxsize=50_000)
-def parse_fields(*fields: str) -> ParsedName:
-    """Parse a name given in one or more fields (surname, given names). Compounds never span two
-    fields, so swapping the fields changes nothing; particle compounds ignore word order."""
+# A unit before its keys are computed: text, merged token, parts (base token indices), tokens.
+UnitSpec = tuple[str, Token, frozenset[int], tuple[Token, ...]]
+
+
+def unit_specs(*fields: str) -> tuple[list[UnitSpec], int]:
+    """The units of a name given in one or more fields, base tokens first, and their number.
+
+    Compounds never span two fields, so swapping the fields changes nothing; particle compounds
+    ignore word order."""
     groups: list[list[tuple[int, Token]]] = []
     fields_of: list[list[list[tuple[int, Token]]]] = []
     n = 0
@@ -139,7 +187,7 @@ def parse_fields(*fields: str) -> ParsedName:
             n += len(g)
         fields_of.append(field_groups)
         groups.extend(field_groups)
-    units = [_unit(t.text, t, frozenset({i}), (t,)) for g in groups for i, t in g]
+    specs: list[UnitSpec] = [(t.text, t, frozenset({i}), (t,)) for g in groups for i, t in g]
     seen: set[frozenset[int]] = set()
     for field_groups in fields_of:
         for combo in _compounds(field_groups):
@@ -149,10 +197,16 @@ def parse_fields(*fields: str) -> ParsedName:
             seen.add(parts)
             tokens = tuple(t for _, t in combo)
             merged = make_token("".join(t.text for t in tokens))
-            units.append(_unit(" ".join(t.text for t in tokens), merged, parts, tokens))
-    index_keys = frozenset().union(*(u.keys | u.prefix_keys for u in units))
-    query_keys = frozenset().union(*(u.keys | u.query_prefix_keys for u in units))
-    return ParsedName(" ".join(fields), tuple(units), n, index_keys, query_keys)
+            specs.append((" ".join(t.text for t in tokens), merged, parts, tokens))
+    return specs, n
+
+
+@lru_cache(maxsize=50_000)
+def parse_fields(*fields: str) -> ParsedName:
+    """Parse a name given in one or more fields (surname, given names), see :func:`unit_specs`."""
+    specs, n = unit_specs(*fields)
+    units = [_unit(text, merged, parts, tokens) for text, merged, parts, tokens in specs]
+    return ParsedName(" ".join(fields), tuple(units), n)
 
 
 @lru_cache(maxsize=100_000)

@@ -145,3 +145,31 @@ def test_a_surname_frequent_in_the_list_counts_less_there() -> None:
     screener = Screener(filler)
     t, e = traveller("SHEKAU", "ABUBAKAR"), entry("Musa Shekau")
     assert screener.compare(t, e).score < compare(t, e).score
+
+
+def test_index_finds_every_pair_when_words_move_between_name_fields() -> None:
+    # One word sits at different positions in different travellers' names (surname first, given
+    # names first, with and without an article): what the index learns from one traveller about
+    # a word must not depend on where that word stood.
+    rng = random.Random(11)
+    words = ["al-Hashimi", "Faisal", "Jalaluddin", "Hassan", "Mohammed", "Jovanović", "Marko"]
+    entries = [
+        ListedPerson(f"e{i}", (" ".join(rng.sample(words, rng.randint(2, 4))),)) for i in range(120)
+    ]
+    travellers = []
+    for i in range(160):
+        chosen = [w.replace("al-", "") if rng.random() < 0.5 else w for w in rng.sample(words, 3)]
+        cut = rng.randint(1, 2)
+        travellers.append(
+            Person(f"t{i}", " ".join(chosen[:cut]), " ".join(chosen[cut:]), PartialDate(1970))
+        )
+    screener = Screener(entries)
+    found = {(m.traveller_key, m.entry_key) for m in screener.screen(travellers)}
+    brute = {
+        (t.key, e.key)
+        for t in travellers
+        for e in entries
+        if screener.compare(t, e).score >= DEFAULT_THRESHOLD
+    }
+    assert len(brute) > 20
+    assert brute == found

@@ -1,0 +1,103 @@
+"""Upper bounds of a pair's score from what the index knows before scoring it, so that screening
+a large list hands the scorer only entries that can reach the threshold.
+
+For a traveller unit (a word or a compound), the index knows every list unit that can pair with it
+(those sharing a key: only they may align, see :func:`matching.names.compare_names`) and so the
+most the unit can add to the matched weight (``best``: similarity times pair weight). An entry name
+sharing keys only with units S of the traveller's name then has
+
+    gained <= G = free + sum of best over S       (free: initials and particles, never keyed)
+    similarity <= G / (G + SURPLUS_COST * max(left_t, left_e))
+    score <= NAME_POINTS * similarity * sqrt(min(1, G)) + most the other evidence can add
+
+where left_t is the weight of the traveller's words no unit of S covers and left_e the entry
+name's own weight less the most S can pair with. Both grow as S shrinks, so the bound is monotone
+in S and an entry name needs some *seed set* of units whose bound reaches the threshold.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from itertools import combinations
+
+from matching.names import SURPLUS_COST
+from matching.score import NAME_POINTS
+
+_MAX_ENUMERATED = 9  # more units than this: seed sets are single units (still exact, looser)
+_MAX_SEED_SIZE = 3
+
+
+@dataclass(frozen=True)
+class UnitBound:
+    """What one traveller unit can contribute: ``best`` matched weight, split over its base
+    ``parts`` in proportion to their weights (an alignment covers each part once), and the
+    heaviest list unit it can pair with (``entry_weight``)."""
+
+    parts: frozenset[int]
+    best: float
+    entry_weight: float
+    shares: tuple[tuple[int, float], ...]
+
+
+def unit_bound(
+    parts: frozenset[int], best: float, entry_weight: float, part_weights: list[float]
+) -> UnitBound:
+    total = sum(part_weights[i] for i in parts)
+    shares = tuple(
+        (i, best * (part_weights[i] / total if total > 0 else 1.0 / len(parts))) for i in parts
+    )
+    return UnitBound(parts, best, entry_weight, shares)
+
+
+def name_points_bound(gained: float, left_over: float) -> float:
+    """The most name points a pair with at most ``gained`` matched weight and at least
+    ``left_over`` weight unmatched (either side) can score."""
+    if gained <= 0.0:
+        return 0.0
+    similarity = gained / (gained + SURPLUS_COST * left_over)
+    return NAME_POINTS * similarity * math.sqrt(min(1.0, gained))
+
+
+class SeedPlanner:
+    """Finds the seed sets of a traveller's units for a number of name points needed.
+
+    ``base`` is the weight each base token leaves over when unpaired (0 for initials, particles,
+    titles); ``free`` the most each of those never-keyed tokens can add."""
+
+    def __init__(self, units: list[UnitBound], base: list[float], free: list[float]) -> None:
+        self.units = units
+        self.base = base
+        self.free = free
+
+    def points(self, chosen: tuple[int, ...]) -> float:
+        """The bound of an entry name pairing only with the ``chosen`` units."""
+        per_part = list(self.free)
+        covered: set[int] = set()
+        for i in chosen:
+            covered |= self.units[i].parts
+            for part, share in self.units[i].shares:
+                per_part[part] = max(per_part[part], share)
+        left = sum(w for i, w in enumerate(self.base) if i not in covered)
+        return name_points_bound(sum(per_part), left)
+
+    def seeds(self, needed: float) -> list[tuple[int, ...]]:
+        """Sets of unit indices such that every entry name that can score ``needed`` name points
+        pairs with all units of at least one of them."""
+        k = len(self.units)
+        everything = tuple(range(k))
+        if k == 0 or self.points(everything) < needed:
+            return []
+        if k > _MAX_ENUMERATED:
+            return [(i,) for i in everything]
+        found: list[tuple[int, ...]] = []
+        for size in range(1, min(_MAX_SEED_SIZE, k) + 1):
+            for combo in combinations(everything, size):
+                if any(set(f) <= set(combo) for f in found):
+                    continue
+                if self.points(combo) >= needed:
+                    found.append(combo)
+                elif size == _MAX_SEED_SIZE and k > size:
+                    # a larger set of units may qualify: every such set holds this triple
+                    found.append(combo)
+        return found

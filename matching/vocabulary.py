@@ -1,0 +1,144 @@
+"""The list side of the candidate index, held in compact arrays rather than per-entry objects.
+
+Every distinct *unit* of the list's names (a token, or a compound such as ``AL MASRI``, see
+:mod:`matching.units`) gets a vocabulary id. Arrays hold, per name, its entry and the weight of its
+tokens; per vocabulary id, the names holding it (postings, CSR layout); per index key (a 64-bit
+hash of the key string), the vocabulary ids under it. Keys are looked up per distinct traveller
+word, not per entry, so a list of a million names costs a few tens of MB of arrays.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from matching.normalize import make_token
+from matching.rarity import Rarity
+from matching.units import entry_keys, unit_specs
+
+IntArray = npt.NDArray[Any]  # int32 positions (int64 for key hashes)
+INITIAL_KEY = "I:"  # entry initials are keyed by their letter: M. finds MARKO
+
+
+def key_hash(key: str) -> int:
+    """The 64-bit hash the key arrays hold (stable within one process, which is all they need)."""
+    return hash(key)
+
+
+class Vocabulary:
+    """Distinct units of a list's names, their postings and their index keys."""
+
+    def __init__(self) -> None:
+        self._ids: dict[str, int] = {}
+        self.texts: list[str] = []
+        self._name_entry = array("i")
+        self._post_vocab = array("i")
+        self._post_name = array("i")
+        self._base_vocab = array("i")
+        self._base_name = array("i")
+        self.skeleton_counts: Counter[str] = Counter()
+        self.names = 0
+
+    def _id(self, text: str) -> int:
+        vid = self._ids.get(text)
+        if vid is None:
+            vid = self._ids[text] = len(self.texts)
+            self.texts.append(text)
+        return vid
+
+    def add_entry(self, position: int, names: Sequence[str]) -> None:
+        """Add the names of the entry at ``position`` (entries are added in order)."""
+        skeletons: set[str] = set()
+        for name in names:
+            specs, base = unit_specs(name)
+            vids = {self._id(spec[0]) for spec in specs}
+            for text, merged, _, _ in specs[:base]:
+                skeletons |= merged.skeletons
+                self._base_vocab.append(self._id(text))
+                self._base_name.append(self.names)
+            self._name_entry.append(position)
+            self._post_vocab.extend(vids)
+            self._post_name.extend([self.names] * len(vids))
+            self.names += 1
+        self.skeleton_counts.update(skeletons)
+
+    def freeze(self, rarity: Rarity) -> FrozenVocabulary:
+        """The arrays the index searches (the build lists are released)."""
+        frozen = FrozenVocabulary(self, rarity)
+        for name in ("_post_vocab", "_post_name", "_base_vocab", "_base_name"):
+            setattr(self, name, array("i"))
+        self._ids.clear()
+        return frozen
+
+
+def _merged_text(text: str) -> str:
+    return text.replace(" ", "")
+
+
+class FrozenVocabulary:
+    """Read-only arrays built from a :class:`Vocabulary`."""
+
+    def __init__(self, vocab: Vocabulary, rarity: Rarity) -> None:
+        self.texts = vocab.texts
+        self.merged = [_merged_text(t) for t in vocab.texts]
+        self.name_entry = np.frombuffer(vocab._name_entry, dtype=np.int32).copy()
+        post_vocab = np.frombuffer(vocab._post_vocab, dtype=np.int32)
+        post_name = np.frombuffer(vocab._post_name, dtype=np.int32)
+        order = np.argsort(post_vocab, kind="stable")
+        self.postings = post_name[order]
+        counts = np.bincount(post_vocab, minlength=len(self.texts))
+        self.indptr = np.zeros(len(self.texts) + 1, dtype=np.int64)
+        np.cumsum(counts, out=self.indptr[1:])
+        self.weights = np.array(
+            [sum(rarity.token_weight(make_token(p)) for p in t.split(" ")) for t in self.texts],
+            dtype=np.float64,
+        )
+        base_vocab = np.frombuffer(vocab._base_vocab, dtype=np.int32)
+        base_name = np.frombuffer(vocab._base_name, dtype=np.int32)
+        # Per name, the weight of its base tokens (what is left over when nothing matches).
+        self.name_weight = np.bincount(
+            base_name, weights=self.weights[base_vocab], minlength=vocab.names
+        )
+        self.key_hashes, self.key_vocab = _key_arrays(self.texts)
+
+    def posting(self, vid: int) -> IntArray:
+        return self.postings[self.indptr[vid] : self.indptr[vid + 1]]
+
+    def vocab_for(self, keys: Iterable[str]) -> list[int]:
+        """Vocabulary ids indexed under any of ``keys``."""
+        hashes = np.fromiter((key_hash(k) for k in keys), dtype=np.int64)
+        if not len(hashes):
+            return []
+        lo = np.searchsorted(self.key_hashes, hashes, "left")
+        hi = np.searchsorted(self.key_hashes, hashes, "right")
+        found: set[int] = set()
+        for a, b in zip(lo.tolist(), hi.tolist(), strict=True):
+            if b > a:
+                found.update(self.key_vocab[a:b].tolist())
+        return sorted(found)
+
+
+def _key_arrays(texts: list[str]) -> tuple[IntArray, npt.NDArray[np.int32]]:
+    hashes = array("q")
+    vocab = array("i")
+    for vid, text in enumerate(texts):
+        merged = make_token(_merged_text(text))
+        tokens = text.split(" ")
+        if len(tokens) == 1 and merged.kind == "initial":
+            keys: Iterable[str] = (INITIAL_KEY + merged.display[:1],)
+        elif len(tokens) == 1 and merged.kind != "word":
+            continue
+        else:
+            keys = entry_keys(merged)
+        for key in keys:
+            hashes.append(key_hash(key))
+            vocab.append(vid)
+    h = np.frombuffer(hashes, dtype=np.int64)
+    v = np.frombuffer(vocab, dtype=np.int32)
+    order = np.argsort(h, kind="stable")
+    return h[order], v[order]
