@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import platformdirs
@@ -61,3 +62,50 @@ def current_username() -> str:
         or os.environ.get("USERNAME")
         or "officer"
     )
+
+
+SETTINGS_FILE = "settings.json"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The unit's few settings, kept as JSON in the platform's configuration folder."""
+
+    inbox_dir: str | None = None  # the folder watched for new passenger files
+    rescreen_hours: int = 72  # how far back a list update re-screens flights
+    home_airports: tuple[str, ...] = ("BEG", "SKP")
+
+    @staticmethod
+    def path() -> Path:
+        return Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR)) / SETTINGS_FILE
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Settings:
+        """The saved settings; defaults for a missing, unreadable or partly wrong file."""
+        source = path or cls.path()
+        try:
+            raw = json.loads(source.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls()
+        if not isinstance(raw, dict):
+            return cls()
+        inbox = raw.get("inbox_dir")
+        hours = raw.get("rescreen_hours")
+        airports = raw.get("home_airports")
+        return cls(
+            inbox_dir=inbox if isinstance(inbox, str) and inbox else None,
+            rescreen_hours=hours if isinstance(hours, int) and hours > 0 else cls.rescreen_hours,
+            home_airports=tuple(a.upper() for a in airports if isinstance(a, str))
+            if isinstance(airports, list)
+            else cls.home_airports,
+        )
+
+    def save(self, path: Path | None = None) -> Path:
+        """Write the settings (atomically: a temporary file renamed over the old one)."""
+        target = path or self.path()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        data = {**asdict(self), "home_airports": list(self.home_airports)}
+        tmp = target.with_suffix(".tmp")
+        tmp.write_text(json.dumps(data, indent=2), encoding="utf-8")
+        tmp.replace(target)
+        return target

@@ -41,8 +41,9 @@ def test_the_sample_manifest_gives_one_flight_with_crew_and_passengers() -> None
     assert result.warnings == ()
     (flight,) = result.flights
     assert (flight.designator, flight.origin, flight.destination) == ("JU211", "IST", "BEG")
-    assert flight.scheduled_departure == datetime(2025, 3, 12, 11, 5, tzinfo=UTC)
-    assert flight.scheduled_arrival == datetime(2025, 3, 12, 12, 50, tzinfo=UTC)
+    # 11:05 in Istanbul (UTC+3) and 12:50 in Belgrade (UTC+1 in March): local clocks.
+    assert flight.scheduled_departure == datetime(2025, 3, 12, 8, 5, tzinfo=UTC)
+    assert flight.scheduled_arrival == datetime(2025, 3, 12, 11, 50, tzinfo=UTC)
     assert len(flight.travellers) == 13
     assert [t.role for t in flight.travellers].count("crew") == 3
     dragan = flight.travellers[3]
@@ -275,7 +276,7 @@ def test_a_workbook_is_read_from_its_first_sheet_with_a_header(tmp_path: Path) -
     assert result.source_format == "manifest-xlsx"
     assert any("Notes" in warning for warning in result.warnings)
     (flight,) = result.flights
-    assert flight.scheduled_departure == datetime(2025, 3, 12, 11, 5, tzinfo=UTC)
+    assert flight.scheduled_departure == datetime(2025, 3, 12, 8, 5, tzinfo=UTC)  # IST, UTC+3
     dragan, marija, jelena = flight.travellers
     assert (dragan.surname, dragan.given_names, dragan.seat) == ("PETKOVIC", "DRAGAN", "12C")
     assert dragan.birth_date == PartialDate(1979, 7, 14)
@@ -378,7 +379,7 @@ def test_rows_are_grouped_into_flights_in_order_of_appearance(tmp_path: Path) ->
             "Surname;Given Names;Carrier;Flight number;Origin;Destination;Departure",
             "Kaya;Emre;JU;211;IST;BEG;2025-03-12T11:05:00Z",
             "Mitrevski;Petar;TK;1083;IST;SKP;2025-03-12T09:40:00+03:00",
-            "Arslan;Elif;JU;0211;IST;BEG;12.03.2025 11:05",
+            "Arslan;Elif;JU;0211;IST;BEG;12.03.2025 14:05",  # Istanbul time: 11:05 UTC
         ],
     )
 

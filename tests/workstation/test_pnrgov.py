@@ -53,7 +53,8 @@ def booking(result: PnrFile, locator: str) -> PnrBooking:
     return found
 
 
-JU211 = PnrSegment("JU", "211", "IST", "BEG", utc(2026, 11, 23, 6, 35), utc(2026, 11, 23, 8, 10))
+# TVL times are local: 06:35 in Istanbul (UTC+3), 08:10 in Belgrade (UTC+1 in November).
+JU211 = PnrSegment("JU", "211", "IST", "BEG", utc(2026, 11, 23, 3, 35), utc(2026, 11, 23, 7, 10))
 MARKO = PnrTraveller(
     "JOVANOVIC", "MARKO", "MR", False, "1", None, d("1979-04-12"), "M", "SRB",
     (passport("012345678", "SRB", "2030-01-01"),), None, "JU123456789",
@@ -89,7 +90,7 @@ def test_couple_on_one_locator_gives_both_travellers_return_itinerary_and_masked
     assert couple.itinerary == (
         replace(JU211, booking_class="Y", status="HK"),
         PnrSegment(
-            "JU", "212", "BEG", "IST", utc(2026, 11, 30, 17, 10), utc(2026, 11, 30, 18, 50),
+            "JU", "212", "BEG", "IST", utc(2026, 11, 30, 16, 10), utc(2026, 11, 30, 15, 50),
             None, "Y", "HK",
         ),
     )  # fmt: skip

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from workstation.errors import InputFileError
+from workstation.readers.pnr_records import PnrFile
 from workstation.readers.records import PassengerFile
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -27,15 +28,26 @@ def read_file_bytes(path: Path, *, limit: int = MAX_FILE_BYTES) -> bytes:
         raise InputFileError(path, f"the file cannot be read ({exc.strerror})") from exc
 
 
-def read_passenger_file(path: Path) -> PassengerFile:
-    """Read an API message (UN/EDIFACT PAXLST) or a manifest spreadsheet (CSV or XLSX).
+def read_passenger_data(path: Path) -> PassengerFile | PnrFile:
+    """Read an API message (PAXLST), a PNR push (PNRGOV) or a manifest (CSV or XLSX).
 
-    The format is decided from the content, never from the file name.
+    The format is decided from the content, never from the file name: EDIFACT by the type of
+    its first message (UNH), anything else as a manifest.
     """
     from workstation.readers.manifest import read_manifest
     from workstation.readers.paxlst import looks_like_edifact, read_paxlst
+    from workstation.readers.pnrgov import is_pnrgov, read_pnrgov
 
     data = read_file_bytes(path, limit=MAX_FILE_BYTES)  # existence, size and permission first
     if looks_like_edifact(data):
-        return read_paxlst(path)
+        return read_pnrgov(path) if is_pnrgov(data) else read_paxlst(path)
     return read_manifest(path)
+
+
+def read_passenger_file(path: Path) -> PassengerFile:
+    """The flights and travellers of any passenger-data file; a PNR push gives its flight with
+    the travellers of its bookings."""
+    from workstation.readers.pnrgov import as_passenger_file
+
+    content = read_passenger_data(path)
+    return as_passenger_file(content) if isinstance(content, PnrFile) else content

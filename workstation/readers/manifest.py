@@ -8,8 +8,11 @@ whatever a row lacks is taken from the ``flight`` the caller gives, and a row th
 flight number or airports is an error. Rows are grouped into flights by carrier, number, origin,
 destination and scheduled departure.
 
-Times: departure and arrival without a time zone are taken as UTC for now (manifests give local
-times; the reader does not yet know the airports' zones). All datetimes returned are UTC-aware.
+Times: a departure or arrival written with a clock time but no zone is the wall clock at the
+airport it belongs to (origin, destination), as in API messages, and is made UTC with that
+airport's zone (an unknown airport is warned of, its times taken as UTC); one written with a zone
+(``Z``, ``+03:00``) is only converted; a date alone is kept as midnight UTC, a day rather than a
+time. All datetimes returned are UTC-aware.
 File, encoding, delimiter, header and date handling: ``watchlists.table``, ``watchlists.cells``.
 Any problem raises InputFileError naming the file and line (CSV) or row (XLSX); nothing partial
 is ever returned.
@@ -27,6 +30,7 @@ from matching.dates import PartialDate
 from watchlists.cells import Cell, cell_text, parse_date, parse_datetime, parse_sex
 from watchlists.errors import WatchlistFormatError
 from watchlists.table import Row, Vocabulary, header_key, read_table
+from workstation.airports import airport_tz, to_utc
 from workstation.errors import InputFileError
 from workstation.readers.names import split_full_name, without_titles
 from workstation.readers.records import DocumentRecord, FlightRecord, PassengerFile, TravellerRecord
@@ -73,6 +77,7 @@ _MISSING_HEADER = (
 _DESIGNATOR = re.compile(r"^([A-Z0-9]{2}[A-Z]?)0*(\d{1,4}[A-Z]?)$")
 _NUMBER = re.compile(r"^0*(\d{1,4}[A-Z]?)$")
 _AIRPORT = re.compile(r"^[A-Z]{3}$")
+_ZONE = re.compile(r"(?:Z|[+-]\d{2}(?::?\d{2})?)$", re.IGNORECASE)
 _ROLES = {
     "passenger": "passenger|pax|p|adt|adult|chd|child|cnn|inf|infant|yth|putnik|путник|патник",
     "crew": "crew|c|cr|crew member|flight crew|cabin crew|cockpit|dhc|posada|član posade|"
@@ -87,11 +92,18 @@ _DOC_TYPES = {
 }
 _DOC_BY_KEY = {header_key(w): code for code, words in _DOC_TYPES.items() for w in words.split("|")}
 
+MAX_TRAVELLERS = 10_000
 _FlightKey = tuple[str, str, str, str, datetime | None]
 
 
 def read_manifest(path: Path, *, flight: FlightRecord | None = None) -> PassengerFile:
-    """Read every traveller of a manifest spreadsheet, grouped by flight."""
+    """Read every traveller of a manifest spreadsheet, grouped by flight.
+
+    A file over 50 MB or with more than 10,000 travellers is refused."""
+    from workstation.readers.detect import MAX_FILE_BYTES, read_file_bytes
+
+    if _too_big(path, MAX_FILE_BYTES):
+        read_file_bytes(path, limit=MAX_FILE_BYTES)  # raises, naming the size or the problem
     try:
         table = read_table(
             path,
@@ -106,6 +118,7 @@ def read_manifest(path: Path, *, flight: FlightRecord | None = None) -> Passenge
         warnings.append(f"columns not recognised and ignored: {', '.join(table.ignored)}")
     flights: dict[_FlightKey, FlightRecord] = {}
     travellers: dict[_FlightKey, list[TravellerRecord]] = {}
+    count = 0
     for row in table.rows:
         reader = _RowReader(path, row, warnings)
         traveller = reader.traveller()
@@ -123,6 +136,11 @@ def read_manifest(path: Path, *, flight: FlightRecord | None = None) -> Passenge
         if known.scheduled_arrival is None and record.scheduled_arrival is not None:
             flights[key] = record
         travellers.setdefault(key, []).append(traveller)
+        count += 1
+        if count > MAX_TRAVELLERS:
+            raise InputFileError(
+                path, f"more than {MAX_TRAVELLERS:,} travellers; split the file", where=row.where
+            )
     if not travellers:
         raise InputFileError(path, "the file has a header row but no travellers")
     return PassengerFile(
@@ -130,6 +148,25 @@ def read_manifest(path: Path, *, flight: FlightRecord | None = None) -> Passenge
         flights=tuple(replace(f, travellers=tuple(travellers[k])) for k, f in flights.items()),
         warnings=tuple(warnings),
     )
+
+
+def _too_big(path: Path, limit: int) -> bool:
+    try:
+        return path.stat().st_size > limit
+    except OSError:
+        return True  # read_file_bytes names the problem
+
+
+def _wall_clock(value: Cell) -> bool:
+    """Whether a cell holds a clock time without a zone (a date alone is not a clock time)."""
+    if isinstance(value, datetime):
+        return value.tzinfo is None
+    if isinstance(value, float):
+        return not value.is_integer()
+    if isinstance(value, str):
+        text = value.strip()
+        return ":" in text and _ZONE.search(text) is None
+    return False
 
 
 class _RowReader:
@@ -197,12 +234,19 @@ class _RowReader:
         except ValueError as exc:
             raise self.fail(f"{label} {cell_text(value)!r} is not a date") from exc
 
-    def moment(self, name: str, label: str) -> datetime | None:
+    def moment(self, name: str, label: str, airport: str) -> datetime | None:
         value: Cell = self.row.get(name)
         try:
-            return parse_datetime(value)
+            parsed = parse_datetime(value)
         except ValueError as exc:
             raise self.fail(f"{label} {cell_text(value)!r} is not a date and time") from exc
+        if parsed is None or not _wall_clock(value):
+            return parsed
+        if airport_tz(airport) is None:
+            note = f"airport {airport!r} is not known; its times are taken as UTC"
+            if note not in self.warnings:
+                self.warnings.append(note)
+        return to_utc(parsed.replace(tzinfo=None), airport)
 
     def country(self, name: str, label: str) -> str | None:
         written = self.text(name)
@@ -239,8 +283,8 @@ class _RowReader:
         carrier, number = self.designator(default)
         origin = self.airport("origin", default.origin if default else "")
         destination = self.airport("destination", default.destination if default else "")
-        departure = self.moment("departure", "departure")
-        arrival = self.moment("arrival", "arrival")
+        departure = self.moment("departure", "departure", origin)
+        arrival = self.moment("arrival", "arrival", destination)
         return FlightRecord(
             carrier=carrier,
             number=number,

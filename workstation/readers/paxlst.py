@@ -6,8 +6,9 @@ whatever order they came. Oddities an officer should know of (wrong UNT counts, 
 disagrees, unreadable dates) become warnings; a file with no interchange, no message or no
 flight, binary data, more than 10,000 travellers or over 50 MB is refused with the segment named.
 
-TODO(issue 4): DTM 189/232 give local times at the departure and arrival airports; until airport
-time zones are known they are stored as if they were UTC.
+DTM 189/232 give wall-clock times at the departure and arrival airports; they are returned in
+UTC (see ``workstation.airports``); an airport whose zone is unknown is warned of and its times
+taken as UTC.
 """
 
 from __future__ import annotations

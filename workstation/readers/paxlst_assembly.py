@@ -4,7 +4,9 @@ passenger and crew lists together, nobody counted twice, totals checked against 
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 
+from workstation.airports import airport_tz, to_utc
 from workstation.readers.interchange import EdifactError
 from workstation.readers.paxlst_message import Leg, MessagePart
 from workstation.readers.records import FlightRecord, TravellerRecord
@@ -112,7 +114,20 @@ def _flight(leg: Leg, travellers: list[TravellerRecord], warnings: list[str]) ->
         number=leg.number,
         origin=leg.origin,
         destination=leg.destination,
-        scheduled_departure=leg.departure,
-        scheduled_arrival=leg.arrival,
+        scheduled_departure=airport_time(leg.departure, leg.origin, _name(leg), warnings),
+        scheduled_arrival=airport_time(leg.arrival, leg.destination, _name(leg), warnings),
         travellers=tuple(travellers),
     )
+
+
+def airport_time(
+    local: datetime | None, airport: str, what: str, warnings: list[str]
+) -> datetime | None:
+    """A wall-clock time at ``airport`` in UTC; an unknown airport is warned of, taken as UTC."""
+    if local is None:
+        return None
+    if airport and local.tzinfo is None and airport_tz(airport) is None:
+        note = f"{what}: airport {airport!r} is not known; its times are taken as UTC"
+        if note not in warnings:
+            warnings.append(note)
+    return to_utc(local, airport)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from functools import cache
 
 from matching.countries import to_alpha3
@@ -29,22 +29,21 @@ def flight_designator(reference: str, carrier_hint: str) -> tuple[str, str] | No
 
 
 def flight_time(value: str, fmt: str) -> datetime | None:
-    """A DTM 189/232 date-time (formats 201 YYMMDDHHMM, 203 CCYYMMDDHHMM, 102 CCYYMMDD).
-
-    TODO(issue 4): these are local times at the airport; they are taken as UTC for now.
+    """A DTM 189/232 date-time (formats 201 YYMMDDHHMM, 203 CCYYMMDDHHMM, 102 CCYYMMDD), naive:
+    the wall clock at the airport the leg names (made UTC by ``workstation.airports.to_utc``).
     """
     digits = value.strip()
     if not digits.isdigit():
         return None
     try:
         if fmt == "203" or (not fmt and len(digits) == 12):
-            return datetime.strptime(digits[:12], "%Y%m%d%H%M").replace(tzinfo=UTC)
+            return datetime.strptime(digits[:12], "%Y%m%d%H%M")
         if fmt == "201" or (not fmt and len(digits) == 10):
-            return datetime.strptime(digits[:10], "%y%m%d%H%M").replace(tzinfo=UTC)
+            return datetime.strptime(digits[:10], "%y%m%d%H%M")
         if fmt == "204" or (not fmt and len(digits) == 14):
-            return datetime.strptime(digits[:14], "%Y%m%d%H%M%S").replace(tzinfo=UTC)
+            return datetime.strptime(digits[:14], "%Y%m%d%H%M%S")
         if fmt == "102" or (not fmt and len(digits) == 8):
-            return datetime.strptime(digits[:8], "%Y%m%d").replace(tzinfo=UTC)
+            return datetime.strptime(digits[:8], "%Y%m%d")
     except ValueError:
         return None
     return None

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 
+from workstation.airports import to_utc
 from workstation.readers.edifact import Segment
 from workstation.readers.paxlst_values import country, flight_designator
 from workstation.readers.pnr_privacy import SENSITIVE_REMARK, sensitive_text
@@ -31,7 +32,7 @@ from workstation.readers.pnr_travellers import (
     find,
     link_infants,
 )
-from workstation.readers.pnr_values import PAYMENT_FORMS, masked, pnr_datetime
+from workstation.readers.pnr_values import PAYMENT_FORMS, masked, pnr_datetime, pnr_local_time
 from workstation.readers.records import FlightRecord
 
 SKIPPED = frozenset(
@@ -42,20 +43,25 @@ _WEIGHT_FLAGS = frozenset({"W", "K", "KG", "700", "L", "LB", "701"})
 
 
 def read_tvl(segment: Segment) -> PnrSegment | None:
-    """A flight from ``TVL+231126:0635:231126:0810+IST+BEG+JU:TK+211:Y'``; None without one."""
+    """A flight from ``TVL+231126:0635:231126:0810+IST+BEG+JU:TK+211:Y'``; None without one.
+
+    Times are local at the airports named; they are returned in UTC."""
     marketing = segment.value(3, 0).strip().upper()
     number = segment.value(4, 0).strip().upper()
     designator = flight_designator(marketing + number, marketing) if number else None
     if designator is None:
         return None
     operating = segment.value(3, 1).strip().upper() or None
+    origin, destination = segment.value(1).strip().upper(), segment.value(2).strip().upper()
+    departure = pnr_local_time(segment.value(0, 0), segment.value(0, 1))
+    arrival = pnr_local_time(segment.value(0, 2), segment.value(0, 3))
     return PnrSegment(
         carrier=designator[0],
         number=designator[1],
-        origin=segment.value(1).strip().upper(),
-        destination=segment.value(2).strip().upper(),
-        departure=pnr_datetime(segment.value(0, 0), segment.value(0, 1)),
-        arrival=pnr_datetime(segment.value(0, 2), segment.value(0, 3)),
+        origin=origin,
+        destination=destination,
+        departure=to_utc(departure, origin) if departure else None,
+        arrival=to_utc(arrival, destination) if arrival else None,
         operating_carrier=operating if operating != designator[0] else None,
         booking_class=segment.value(4, 1).strip().upper() or None,
     )

@@ -47,3 +47,12 @@ def sensitive_ssr(code: str) -> bool:
 def sensitive_text(text: str) -> bool:
     """Whether free text holds a word that may reveal religion, health or the like."""
     return _SENSITIVE_TEXT.search(text) is not None
+
+
+def dropped_kind(item: str) -> str:
+    """What a dropped item may be stored as: its kind, never a code such as ``MOML`` (which
+    itself reveals a religion) - ``meal request``, ``health or assistance request``."""
+    code = item.removeprefix("SSR ").strip().upper()
+    if item.startswith("SSR "):
+        return "meal request" if MEAL.match(code) else "health or assistance request"
+    return item

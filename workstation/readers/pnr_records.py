@@ -39,7 +39,7 @@ class PnrSegment:
     number: str
     origin: str
     destination: str
-    departure: datetime | None  # timezone-aware; see TODO(issue 4) in pnrgov
+    departure: datetime | None  # UTC (sent as local at the airports)
     arrival: datetime | None
     operating_carrier: str | None = None  # when another airline flies it (codeshare)
     booking_class: str | None = None

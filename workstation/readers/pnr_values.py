@@ -32,14 +32,22 @@ PAYMENT_FORMS = {
 
 
 def pnr_datetime(day: str, time: str = "") -> datetime | None:
-    """A DDMMYY date with an HHMM or HHMMSS time (midnight when absent), taken as UTC."""
+    """A DDMMYY date with an HHMM or HHMMSS time (midnight when absent), taken as UTC (booking
+    and ticketing times are GMT in PNRGOV)."""
+    local = pnr_local_time(day, time)
+    return local.replace(tzinfo=UTC) if local else None
+
+
+def pnr_local_time(day: str, time: str = "") -> datetime | None:
+    """A DDMMYY date with an HHMM or HHMMSS time, naive: a wall clock (TVL times are local to
+    the airport they name)."""
     digits, clock = day.strip(), time.strip()
     if len(digits) != 6 or not digits.isdigit():
         return None
     if clock and (not clock.isdigit() or len(clock) not in (4, 6)):
         return None
     try:
-        return datetime.strptime(digits + (clock or "0000")[:4], "%d%m%y%H%M").replace(tzinfo=UTC)
+        return datetime.strptime(digits + (clock or "0000")[:4], "%d%m%y%H%M")
     except ValueError:
         return None
 

@@ -4,27 +4,31 @@ A message (``UNH+...+PNRGOV:nn:1:IA``) opens with MSG (22 a full push, 141 chang
 (the sender), TVL (the pushed flight) and EQN (how many PNRs follow); each PNR then starts with
 SRC and is read by ``pnr_booking``. Several messages of the same flight (parts of one push) are
 read as one; a message for another flight is warned of and skipped. A file that is not EDIFACT,
-holds no PNRGOV message or names no pushed flight, binary data or over 50 MB is refused with the
+holds no PNRGOV message or names no pushed flight, binary data, more than 10,000 travellers or over
+50 MB is refused with the
 segment named. Unknown segments and wrong counts are warnings.
 
 What the EU PNR Directive forbids processing is dropped on arrival (see ``pnr_privacy``).
 
-TODO(issue 4): TVL times are local at the airports; until airport time zones are known they are
-stored as if they were UTC, as PAXLST times are.
+TVL times are local at the airports they name and are returned in UTC (an airport of unknown
+zone is warned of and its times taken as UTC); booking, ticketing and push times are UTC.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from workstation.airports import known_airport
 from workstation.errors import InputFileError
 from workstation.readers.edifact import Segment, tokenize
 from workstation.readers.edifact_messages import iter_messages
 from workstation.readers.interchange import EdifactError, has_interchange
+from workstation.readers.paxlst import MAX_TRAVELLERS
 from workstation.readers.pnr_booking import BookingReader, read_tvl
 from workstation.readers.pnr_records import PnrBooking, PnrFile
-from workstation.readers.records import FlightRecord
+from workstation.readers.records import FlightRecord, PassengerFile, TravellerRecord
 
 PUSH_TYPES = {"22": "full", "141": "changes"}
 _HEADER = frozenset({"MSG", "ORG", "TVL", "EQN", "DAT", "UNT"})
@@ -88,6 +92,11 @@ def _read(segments: list[Segment], warnings: list[str]) -> PnrFile:
         flight, push_type = flight or leg, push_type or kind
         bookings.extend(_bookings(body, leg, warnings))
     assert flight is not None  # the first PNRGOV message gave it or raised
+    if sum(len(b.travellers) for b in bookings) > MAX_TRAVELLERS:
+        raise EdifactError(
+            f"more than {MAX_TRAVELLERS:,} travellers; split the file",
+            where=pnr_messages[0][0].where,
+        )
     return PnrFile(
         push_type=push_type,
         push_time=_push_time(segments),
@@ -115,6 +124,12 @@ def _header(message: list[Segment], warnings: list[str]) -> tuple[str, FlightRec
             pushed = read_tvl(segment)
             if pushed is None:
                 raise EdifactError("the pushed flight has no flight number", where=segment.where)
+            for airport in (pushed.origin, pushed.destination):
+                if not known_airport(airport):
+                    warnings.append(
+                        f"{segment.where}: airport {airport!r} is not known; "
+                        "its times are taken as UTC"
+                    )
             leg = FlightRecord(
                 carrier=pushed.carrier,
                 number=pushed.number,
@@ -168,3 +183,26 @@ def _push_time(segments: list[Segment]) -> datetime | None:
         return datetime.strptime(day + (time or "0000"), "%y%m%d%H%M").replace(tzinfo=UTC)
     except ValueError:
         return None
+
+
+def as_passenger_file(content: PnrFile) -> PassengerFile:
+    """The pushed flight with the travellers of every booking (for screening without a store)."""
+    travellers = tuple(
+        TravellerRecord(
+            surname=t.surname,
+            given_names=t.given_names,
+            birth_date=t.birth_date,
+            sex=t.sex,
+            nationality=t.nationality,
+            documents=t.documents,
+            booking_reference=b.record_locator or None,
+            seat=t.seat,
+        )
+        for b in content.bookings
+        for t in b.travellers
+    )
+    return PassengerFile(
+        source_format=content.source_format,
+        flights=(replace(content.flight, travellers=travellers),),
+        warnings=content.warnings,
+    )

@@ -1,4 +1,8 @@
-"""Taking in passenger data: every file read whole before anything is written, one transaction."""
+"""Taking in passenger data: every file read whole before anything is written, one transaction.
+
+API messages and manifests add travellers to their flights; PNR pushes add booking versions
+(see ``bookings``). A person both name is one traveller row (see ``linking``).
+"""
 
 from __future__ import annotations
 
@@ -12,19 +16,28 @@ from sqlalchemy.orm import Session
 from workstation.db.models import Flight, ImportBatch, TravelDocument, Traveller
 from workstation.db.store import Store
 from workstation.progress import CancelToken, ProgressCallback, no_progress
-from workstation.readers.detect import read_file_bytes, read_passenger_file
-from workstation.readers.records import FlightRecord, PassengerFile, TravellerRecord
+from workstation.readers.detect import read_file_bytes, read_passenger_data
+from workstation.readers.pnr_records import PnrFile
+from workstation.readers.records import PassengerFile, TravellerRecord
 from workstation.services.audit import record_event
+from workstation.services.bookings import store_pnr_file
+from workstation.services.flights import HOME_AIRPORTS, direction_of, flight_for
+from workstation.services.linking import PersonKey, add_documents, best_match, flight_rows
 from workstation.services.views import Actor, ImportSummary
 
-HOME_AIRPORTS = frozenset({"BEG", "SKP"})
+__all__ = ["HOME_AIRPORTS", "direction_of", "file_digest", "import_passenger_files"]
 
 
 @dataclass(frozen=True)
 class _ReadFile:
     path: Path
     sha256: str
-    content: PassengerFile
+    content: PassengerFile | PnrFile
+
+
+def file_digest(path: Path) -> str:
+    """The SHA-256 of a file's bytes (InputFileError when it cannot be read)."""
+    return hashlib.sha256(read_file_bytes(path)).hexdigest()
 
 
 def import_passenger_files(
@@ -44,8 +57,7 @@ def import_passenger_files(
     for n, path in enumerate(paths):
         cancel.raise_if_cancelled()
         progress(n, len(paths) * 2, f"Reading {path.name}")
-        digest = hashlib.sha256(read_file_bytes(path)).hexdigest()
-        read.append(_ReadFile(path, digest, read_passenger_file(path)))
+        read.append(_ReadFile(path, file_digest(path), read_passenger_data(path)))
     summaries: list[ImportSummary] = []
     with store.transaction() as session:
         for n, item in enumerate(read):
@@ -74,64 +86,45 @@ def _store_file(
         sha256=item.sha256,
         user_id=actor.user_id,
         warnings=list(content.warnings),
+        carrier=_carrier(content),
     )
     session.add(batch)
     session.flush()
     flight_ids: list[int] = []
     added = 0
-    for record in content.flights:
-        cancel.raise_if_cancelled()
-        flight = _flight_for(session, record)
+    bookings = 0
+    if isinstance(content, PnrFile):
+        flight, added = store_pnr_file(session, batch, content)
         flight_ids.append(flight.id)
-        added += _add_travellers(session, flight, batch.id, record.travellers)
+        bookings = sum(1 for b in content.bookings if b.record_locator)
+    else:
+        for record in content.flights:
+            cancel.raise_if_cancelled()
+            flight = flight_for(session, record)
+            flight_ids.append(flight.id)
+            added += _add_travellers(session, flight, batch.id, record.travellers)
     batch.record_count = added
+    details = {"flights": flight_ids, "travellers": added, "bookings": bookings}
     record_event(
-        session,
-        actor,
-        "import",
-        "import_batch",
-        [batch.id],
-        file=name,
-        sha256=item.sha256,
-        flights=flight_ids,
-        travellers=added,
-    )
+        session, actor, "import", "import_batch", [batch.id], file=name, sha256=item.sha256,
+        **details,
+    )  # fmt: skip
     return ImportSummary(
-        name, content.source_format, len(flight_ids), added, False, content.warnings
+        name,
+        content.source_format,
+        len(flight_ids),
+        added,
+        False,
+        content.warnings,
+        flight_ids=tuple(flight_ids),
+        bookings=bookings,
     )
 
 
-def _flight_for(session: Session, record: FlightRecord) -> Flight:
-    flight = session.scalar(
-        select(Flight).where(
-            Flight.carrier == record.carrier,
-            Flight.number == record.number,
-            Flight.origin == record.origin,
-            Flight.destination == record.destination,
-            Flight.scheduled_departure == record.scheduled_departure,
-        )
-    )
-    if flight is None:
-        flight = Flight(
-            carrier=record.carrier,
-            number=record.number,
-            origin=record.origin,
-            destination=record.destination,
-            scheduled_departure=record.scheduled_departure,
-            scheduled_arrival=record.scheduled_arrival,
-            direction=direction_of(record.origin, record.destination),
-        )
-        session.add(flight)
-        session.flush()
-    return flight
-
-
-def direction_of(origin: str, destination: str) -> str:
-    if destination in HOME_AIRPORTS:
-        return "inbound"
-    if origin in HOME_AIRPORTS:
-        return "outbound"
-    return "other"
+def _carrier(content: PassengerFile | PnrFile) -> str | None:
+    if isinstance(content, PnrFile):
+        return content.flight.carrier[:3] or None
+    return content.flights[0].carrier[:3] or None if content.flights else None
 
 
 def _identity(surname: str, given: str, birth: str | None, doc: str | None) -> tuple[str, ...]:
@@ -141,12 +134,15 @@ def _identity(surname: str, given: str, birth: str | None, doc: str | None) -> t
 def _add_travellers(
     session: Session, flight: Flight, batch_id: int, records: tuple[TravellerRecord, ...]
 ) -> int:
-    """Add the travellers not already on the flight (an updated manifest never doubles anyone)."""
+    """Add the travellers not already on the flight (an updated manifest never doubles anyone);
+    one a booking named first gains the API data instead of being added."""
+    rows = flight_rows(session, flight.id)
     known = {
         _identity(
             t.surname, t.given_names, t.birth_date, t.documents[0].number if t.documents else None
         )
-        for t in session.scalars(select(Traveller).where(Traveller.flight_id == flight.id))
+        for t in rows
+        if t.has_api
     }
     added = 0
     for r in records:
@@ -157,29 +153,48 @@ def _add_travellers(
         if key in known:
             continue
         known.add(key)
-        session.add(
-            Traveller(
-                flight_id=flight.id,
-                batch_id=batch_id,
-                role=r.role,
-                surname=r.surname,
-                given_names=r.given_names,
-                birth_date=birth,
-                sex=r.sex,
-                nationality=r.nationality,
-                booking_reference=r.booking_reference,
-                seat=r.seat,
-                documents=[
-                    TravelDocument(
-                        doc_type=d.doc_type,
-                        number=d.number,
-                        issuing_state=d.issuing_state,
-                        expiry=str(d.expiry) if d.expiry else None,
-                    )
-                    for d in r.documents
-                ],
-            )
+        person = PersonKey.of(
+            r.surname, r.given_names, birth, (d.number for d in r.documents), r.booking_reference
         )
+        booked = best_match(person, [t for t in rows if not t.has_api])
+        if booked is not None:
+            _give_api_data(booked, batch_id, r, birth)
+            continue
+        row = Traveller(
+            flight_id=flight.id,
+            batch_id=batch_id,
+            role=r.role,
+            surname=r.surname,
+            given_names=r.given_names,
+            birth_date=birth,
+            sex=r.sex,
+            nationality=r.nationality,
+            booking_reference=r.booking_reference,
+            seat=r.seat,
+            documents=[
+                TravelDocument(
+                    doc_type=d.doc_type,
+                    number=d.number,
+                    issuing_state=d.issuing_state,
+                    expiry=str(d.expiry) if d.expiry else None,
+                )
+                for d in r.documents
+            ],
+        )
+        session.add(row)
+        rows.append(row)
         added += 1
     session.flush()
     return added
+
+
+def _give_api_data(row: Traveller, batch_id: int, r: TravellerRecord, birth: str | None) -> None:
+    """API data (read from the document) wins over the booking's; the booking fills the gaps."""
+    row.has_api, row.batch_id, row.role = True, batch_id, r.role
+    row.surname, row.given_names = r.surname, r.given_names
+    row.birth_date = birth or row.birth_date
+    row.sex = r.sex or row.sex
+    row.nationality = r.nationality or row.nationality
+    row.seat = r.seat or row.seat
+    row.booking_reference = row.booking_reference or r.booking_reference
+    add_documents(row, r.documents)
