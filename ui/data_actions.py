@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ui import messages
+from ui.dialogs.disclosure_dialog import DisclosureDialog
 from ui.dialogs.watchlist_dialog import WatchlistImportDialog
 from ui.errors import call_service
 from ui.i18n import _
@@ -204,13 +205,16 @@ class DataActions(QObject):
         out = Path(name)
         if out.suffix.lower() not in EXPORT_FILTERS.values():
             out = out.with_suffix(EXPORT_FILTERS.get(chosen, ".csv"))
-        self.start_export(out)
+        reason = DisclosureDialog.ask(self._parent, _("every flagged traveller"))
+        if reason is not None:
+            self.start_export(out, reason)
 
-    def start_export(self, out: Path) -> None:
+    def start_export(self, out: Path, reason: str) -> None:
+        """Export every flagged traveller; audited as a disclosure with ``reason``."""
         store, actor = self._store, self._actor
 
         def run(progress: ProgressCallback, cancel: CancelToken) -> ExportSummary:
-            return export_flagged(store, actor, out)
+            return export_flagged(store, actor, out, reason=reason)
 
         self._start(run, _("Exporting flagged travellers"), self._on_exported)
 

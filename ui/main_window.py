@@ -10,26 +10,32 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
-    QSplitter,
+    QMenu,
     QStackedWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from ui import messages
+from ui import messages, settings
 from ui.data_actions import DataActions
 from ui.dialogs.about_dialog import AboutDialog
+from ui.dialogs.shortcuts_dialog import ShortcutsDialog, shortcut_rows
 from ui.errors import call_service, show_error
 from ui.i18n import _
 from ui.jobs import JobRunner
 from ui.launcher import launch_demo
+from ui.supervisor_window import add_supervisor_menu
 from ui.views.flights_view import FlightsView
 from ui.views.job_view import JobView
 from ui.views.review_view import ReviewView
+from ui.views.search_view import SearchView
 from ui.views.travellers_view import TravellersView
 from ui.views.welcome_view import WelcomeView
+from ui.views.workspace_view import WorkspaceView
+from ui.watchlists_window import add_lists_menu
 from workstation.db.store import Store
+from workstation.services.board import nearest_flight_day
 from workstation.services.queries import list_flights, list_travellers
 from workstation.services.views import Actor
 
@@ -46,6 +52,7 @@ class MainWindow(QMainWindow):
         self.flights_view = FlightsView()
         self.travellers_view = TravellersView()
         self.review_view = ReviewView(store, actor)
+        self.search_view = SearchView(store, actor)
         self.welcome_view = WelcomeView()
         self._set_title()
         self._build_central()
@@ -53,6 +60,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._connect()
         self.resize(1400, 850)
+        self._restore_settings()
 
     def _set_title(self) -> None:
         if self.demo:
@@ -65,18 +73,9 @@ class MainWindow(QMainWindow):
             )
 
     def _build_central(self) -> None:
-        top = QSplitter(Qt.Orientation.Horizontal)
-        top.addWidget(self.flights_view)
-        top.addWidget(self.travellers_view)
-        top.setStretchFactor(0, 0)
-        top.setStretchFactor(1, 1)
-        top.setSizes([530, 870])
-        self.workspace = QSplitter(Qt.Orientation.Vertical)
-        self.workspace.addWidget(top)
-        self.workspace.addWidget(self.review_view)
-        self.workspace.setStretchFactor(0, 1)
-        self.workspace.setStretchFactor(1, 1)
-        self.workspace.setSizes([330, 470])
+        self.workspace = WorkspaceView(
+            self.flights_view, self.travellers_view, self.search_view, self.review_view
+        )
         self.stack = QStackedWidget()
         self.stack.addWidget(self.welcome_view)
         self.stack.addWidget(self.workspace)
@@ -112,19 +111,29 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         self.menuBar().addMenu(_("&Screening")).addActions([self.data.screen, self.refresh_action])
+        self.search_action = QAction(_("Search travellers…"), self)
+        self.search_action.setShortcut(QKeySequence("Ctrl+F"))
+        self.search_action.triggered.connect(self.workspace.show_search)
         self.menuBar().addMenu(_("&Review")).addActions(
-            [review.flag_action, review.dismiss_action, review.interdiction_action]
+            [self.search_action, *review.decision_actions]
         )
+        self.lists_menu = add_lists_menu(
+            self.menuBar(), self.store, self.actor, self.data, self.jobs, self
+        )
+        self.supervisor_menu = add_supervisor_menu(self.menuBar(), self.store, self.actor, self)
         self.about_action = QAction(_("About…"), self)
         self.about_action.triggered.connect(lambda: messages.run(AboutDialog(self)))
-        self.menuBar().addMenu(_("&Help")).addAction(self.about_action)
+        self.shortcuts_action = QAction(_("Keyboard shortcuts"), self)
+        self.shortcuts_action.setShortcut(QKeySequence("F1"))
+        self.shortcuts_action.triggered.connect(self._on_shortcuts_triggered)
+        self.menuBar().addMenu(_("&Help")).addActions([self.shortcuts_action, self.about_action])
         toolbar = QToolBar(_("Main"))
         toolbar.setObjectName("main-toolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addActions(list(self.data.actions))
         toolbar.addSeparator()
-        toolbar.addActions([review.flag_action, review.dismiss_action, review.interdiction_action])
+        toolbar.addActions(list(review.decision_actions[:4]))
         self.addToolBar(toolbar)
 
     def _build_status_bar(self) -> None:
@@ -146,14 +155,34 @@ class MainWindow(QMainWindow):
         self.welcome_view.import_requested.connect(self.data.import_passengers.trigger)
         self.welcome_view.watchlist_requested.connect(self.data.import_watchlist.trigger)
         self.welcome_view.demo_requested.connect(self._on_welcome_view_demo_requested)
+        self.flights_view.day_changed.connect(self._on_flights_view_day_changed)
+        self.search_view.traveller_selected.connect(self.review_view.show_traveller)
+        self.review_view.traveller_requested.connect(self._on_review_view_traveller_requested)
+
+    def _restore_settings(self) -> None:
+        self._find_a_day = True  # an empty board jumps once to the nearest day with flights
+        settings.restore_window(self, self.workspace.splitters())
+        self.workspace.restore_settings()
+        day = settings.load_day()
+        if day is not None:
+            self._find_a_day = False
+            self.flights_view.set_day(day)
 
     @Slot()
     def refresh(self) -> None:
-        """Reload flights and the selected flight's travellers; selections are kept."""
-        flights = call_service(self, list_flights, self.store, self.actor)
+        """Reload the day's flights and the selected flight's travellers; selections are kept."""
+        day = self.flights_view.day
+        flights = call_service(self, list_flights, self.store, self.actor, day=day)
         if flights is None:
             return
-        empty = not flights and not self.demo
+        nearest = day if flights else nearest_flight_day(self.store, self.actor, day)
+        if nearest is not None and nearest != day and self._find_a_day:
+            self._find_a_day = False
+            self.statusBar().showMessage(_("No flights on {day}.").format(day=f"{day:%d.%m.%Y}"))
+            self.flights_view.set_day(nearest)  # refreshes again
+            return
+        self._find_a_day = self._find_a_day and nearest is None
+        empty = nearest is None and not self.demo
         self.stack.setCurrentWidget(self.welcome_view if empty else self.workspace)
         self.flights_view.set_flights(flights)
         if self.flights_view.current_flight_id is None and flights:
@@ -185,6 +214,24 @@ class MainWindow(QMainWindow):
     def _on_review_view_record_changed(self, _traveller_id: int) -> None:
         self.refresh()
 
+    @Slot(object)
+    def _on_flights_view_day_changed(self, _day: object) -> None:
+        self.review_view.clear()
+        self.refresh()
+
+    @Slot(int)
+    def _on_review_view_traveller_requested(self, traveller_id: int) -> None:
+        on_board = self.workspace.tabs.currentIndex() == WorkspaceView.BOARD
+        if not (on_board and self.travellers_view.select_traveller(traveller_id)):
+            self.review_view.show_traveller(traveller_id)
+
+    @Slot()
+    def _on_shortcuts_triggered(self) -> None:
+        actions = [*self.actions(), *self.review_view.decision_actions, *self.data.actions]
+        for menu in self.menuBar().findChildren(QMenu):
+            actions.extend(menu.actions())
+        messages.run(ShortcutsDialog(shortcut_rows(actions), self))
+
     @Slot(str)
     def _on_data_status_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 15_000)
@@ -213,5 +260,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Cancel running jobs and wait for them: nothing is left half done."""
+        settings.save_window(self, self.workspace.splitters())
+        self.workspace.save_settings()
         self.jobs.shutdown()
         super().closeEvent(event)

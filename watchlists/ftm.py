@@ -1,16 +1,18 @@
 """OpenSanctions entities in FollowTheMoney JSON lines: one ``{"id", "schema", "properties"}``.
 
-Read line by line, so a large export is never held whole. Entities of schema ``Person`` become
-entries; all others are counted as skipped. Properties used: name, alias, firstName, middleName,
-lastName (joined), weakAlias (low-quality), birthDate (``1970``, ``1970-05``, ``1970-05-02``),
-nationality and citizenship (ISO alpha-2 codes), passportNumber and idNumber, gender, topics
-(``crime.terror`` is terrorism, ``wanted`` a wanted person) and notes. A line that is not a JSON
-object with an id, a schema and properties is an error naming the line.
+Read line by line (``stream_ftm``), so a large export is never held whole. Entities of schema
+``Person`` become entries; all others are counted as skipped. Properties used: name, alias,
+firstName, middleName, lastName (joined), weakAlias (low-quality), birthDate (``1970``,
+``1970-05``, ``1970-05-02``), nationality and citizenship (ISO alpha-2 codes), passportNumber and
+idNumber, gender, topics (``crime.terror`` is terrorism, ``wanted`` a wanted person) and notes.
+A line that is not a JSON object with an id, a schema and properties is an error naming the line.
 """
 
 from __future__ import annotations
 
+import codecs
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +20,7 @@ from watchlists.draft import EntryDraft, ReadLog
 from watchlists.entry import WatchlistEntry, WatchlistFile
 from watchlists.errors import WatchlistFormatError
 from watchlists.names import joined
+from watchlists.stream import EntryStream, ReadState, file_size
 
 SOURCE_FORMAT = "ftm-json"
 _PERSON = "Person"
@@ -25,12 +28,21 @@ _PERSON = "Person"
 
 def read_ftm(path: Path) -> WatchlistFile:
     """Read a FollowTheMoney JSON-lines file; WatchlistFormatError naming a bad line."""
+    return stream_ftm(path).collect()
+
+
+def stream_ftm(path: Path) -> EntryStream:
+    """The file's persons, read line by line as they are iterated."""
+    return EntryStream(SOURCE_FORMAT, file_size(path), lambda state: _persons(path, state))
+
+
+def _persons(path: Path, state: ReadState) -> Iterator[WatchlistEntry]:
     log = ReadLog()
-    entries: list[WatchlistEntry] = []
     seen: set[str] = set()
-    skipped = 0
-    with path.open(encoding="utf-8-sig") as handle:
-        for number, line in enumerate(handle, 1):
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, 1):
+            state.bytes_read += len(raw)
+            line = _decoded(path, number, raw)
             if not line.strip():
                 continue
             entity_id, schema, properties = _entity(path, number, line)
@@ -38,15 +50,22 @@ def read_ftm(path: Path) -> WatchlistFile:
                 problem = f"entity {entity_id} appears twice"
                 raise WatchlistFormatError(path, problem, where=f"line {number}")
             seen.add(entity_id)
-            if schema != _PERSON:
-                skipped += 1
-                continue
-            entry = _person(properties, EntryDraft(entity_id, log))
+            entry = _person(properties, EntryDraft(entity_id, log)) if schema == _PERSON else None
             if entry is None:
-                skipped += 1
+                state.skipped += 1
             else:
-                entries.append(entry)
-    return WatchlistFile(SOURCE_FORMAT, tuple(entries), skipped, log.warnings())
+                yield entry
+    state.warnings = log.warnings()
+
+
+def _decoded(path: Path, number: int, raw: bytes) -> str:
+    if number == 1 and raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        problem = "not UTF-8 text (FollowTheMoney exports are UTF-8)"
+        raise WatchlistFormatError(path, problem, where=f"line {number}") from exc
 
 
 def _entity(path: Path, number: int, line: str) -> tuple[str, str, dict[str, list[str]]]:

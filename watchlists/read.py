@@ -7,6 +7,7 @@ from pathlib import Path
 from watchlists.detect import ListFormat, detect_format
 from watchlists.entry import WatchlistFile
 from watchlists.errors import WatchlistFormatError
+from watchlists.stream import EntryStream, whole_file_stream
 
 
 def read_watchlist(path: Path) -> WatchlistFile:
@@ -42,6 +43,21 @@ def read_watchlist(path: Path) -> WatchlistFile:
     from watchlists.tabular import read_watchlist_table
 
     return read_watchlist_table(path)
+
+
+def open_watchlist(path: Path) -> EntryStream:
+    """The file's entries as a stream: FollowTheMoney and CSV lists are read while iterated,
+    the XML and OFAC lists whole when iteration begins. Errors are raised while iterating too."""
+    match detect_format(path):
+        case ListFormat.FTM:
+            from watchlists.ftm import stream_ftm
+
+            return stream_ftm(path)
+        case ListFormat.TABLE:
+            from watchlists.tabular import stream_watchlist_table
+
+            return stream_watchlist_table(path)
+    return whole_file_stream(path, read_watchlist)
 
 
 def _companion(path: Path) -> WatchlistFile:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 from matching.countries import to_alpha3
@@ -17,7 +18,9 @@ from matching.dates import PartialDate
 from watchlists.cells import Cell, cell_text, parse_date, parse_sex
 from watchlists.entry import WatchlistEntry, WatchlistFile
 from watchlists.errors import WatchlistFormatError
-from watchlists.table import Row, Vocabulary, header_key, read_table
+from watchlists.stream import EntryStream, ReadState, file_size
+from watchlists.table import Row, Vocabulary, header_key
+from watchlists.tablestream import stream_table
 
 CATEGORIES = {
     "drugs": "Drugs",
@@ -88,23 +91,34 @@ _OTHER_KEYS = frozenset(header_key(word) for word in _OTHER_WORDS.split("|"))
 
 def read_watchlist_table(path: Path) -> WatchlistFile:
     """Read every row of a watchlist spreadsheet, or raise WatchlistFormatError naming the line."""
-    table = read_table(
-        path, VOCABULARY, required=("name", "surname"), missing_header=_MISSING_HEADER
+    return stream_watchlist_table(path).collect()
+
+
+def stream_watchlist_table(path: Path) -> EntryStream:
+    """The spreadsheet's entries, a CSV read row by row as they are iterated."""
+    return EntryStream("watchlist-csv", file_size(path), lambda s: _entries(path, s))
+
+
+def _entries(path: Path, state: ReadState) -> Iterator[WatchlistEntry]:
+    table = stream_table(
+        path, VOCABULARY, required=("name", "surname"), missing_header=_MISSING_HEADER, state=state
     )
+    state.source_format = f"watchlist-{table.kind}"
     warnings: list[str] = list(table.notes)
     if table.ignored:
         warnings.append(f"columns not recognised and ignored: {', '.join(table.ignored)}")
-    entries = [e for row in table.rows if (e := _entry(path, row, warnings)) is not None]
-    counts = Counter(entry.entry_id for entry in entries)
+    counts: Counter[str] = Counter()
+    for row in table.rows:
+        entry = _entry(path, row, warnings)
+        if entry is None:
+            state.skipped += 1
+            continue
+        counts[entry.entry_id] += 1
+        yield entry
     duplicates = sorted(entry_id for entry_id, count in counts.items() if count > 1)
     if duplicates:
         warnings.append(f"IDs used by more than one row: {', '.join(duplicates[:10])}")
-    return WatchlistFile(
-        source_format=f"watchlist-{table.kind}",
-        entries=tuple(entries),
-        skipped=len(table.rows) - len(entries),
-        warnings=tuple(warnings),
-    )
+    state.warnings = tuple(warnings)
 
 
 def _entry(path: Path, row: Row, warnings: list[str]) -> WatchlistEntry | None:

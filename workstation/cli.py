@@ -9,11 +9,18 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from workstation.cli_data import DATA_COMMANDS, add_data_commands, run_data
 from workstation.cli_watchlist import add_watchlist_commands, run_watchlist
 from workstation.config import Paths, current_username, resolve_db_url
 from workstation.errors import WorkstationError
+
+if TYPE_CHECKING:
+    from workstation.db.store import Store
+    from workstation.services.views import Actor
 
 log = logging.getLogger(__name__)
 
@@ -33,8 +40,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--user", metavar="NAME", help="act as this user (default: the OS user)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = commands.add_parser("import", help="import passenger data files (manifests)")
+    p = commands.add_parser(
+        "import", help="import passenger data files (manifests, API and PNR messages)"
+    )
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    add_data_commands(commands)
 
     add_watchlist_commands(commands)
 
@@ -49,10 +59,30 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--out", type=Path, metavar="FILE.csv", help="hits file (with PASSENGERS)")
     s.add_argument("--timings", action="store_true", help="print load/index/screen seconds")
 
-    e = commands.add_parser("export", help="export for supervisors")
-    e.add_argument("what", choices=["flagged"], help="what to export")
+    e = commands.add_parser(
+        "export",
+        help="export for supervisors (audited as a disclosure)",
+        description="Write the flagged travellers or the unit's statistics for a period. Every "
+        "export is audited as a disclosure with its reason; the file states who exported it.",
+    )
+    e.add_argument("what", choices=["flagged", "statistics"], help="what to export")
     e.add_argument("--out", type=Path, required=True, metavar="FILE.csv|FILE.xlsx")
+    e.add_argument("--from", dest="since", type=_day, metavar="YYYY-MM-DD", help="first day")
+    e.add_argument("--to", dest="until", type=_day, metavar="YYYY-MM-DD", help="last day")
+    e.add_argument(
+        "--reason",
+        default="",
+        metavar="TEXT",
+        help="why and for whom (required, kept in the audit)",
+    )
     return parser
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -77,12 +107,8 @@ def _run(args: argparse.Namespace) -> int:
     store = Store(resolve_db_url(args.db, Paths.default(), demo=args.demo))
     try:
         actor = sign_in(store, args.user or current_username())
-        if args.command == "import":
-            from workstation.services.imports import import_passenger_files
-
-            for s in import_passenger_files(store, actor, args.files):
-                note = " (already imported: nothing done)" if s.duplicate else ""
-                print(f"{s.file_name}: {s.flights} flight(s), {s.travellers} traveller(s){note}")
+        if args.command in DATA_COMMANDS:
+            return run_data(store, actor, args)
         elif args.command == "watchlist":
             run_watchlist(store, actor, args)
         elif args.command == "screen":
@@ -94,13 +120,26 @@ def _run(args: argparse.Namespace) -> int:
                 f"{r.hits} hit(s), {r.new_hits} new"
             )
         elif args.command == "export":
-            from workstation.services.export import export_flagged
-
-            summary = export_flagged(store, actor, args.out)
-            print(f"{summary.path}: {summary.rows} flagged traveller(s)")
+            _export(store, actor, args)
         return 0
     finally:
         store.close()
+
+
+def _export(store: Store, actor: Actor, args: argparse.Namespace) -> None:
+    from workstation.services.export import export_flagged, export_statistics
+    from workstation.services.flagged import FlaggedFilter
+    from workstation.services.report import Period
+
+    if args.what == "flagged":
+        filters = FlaggedFilter(period=Period(args.since, args.until))
+        summary = export_flagged(store, actor, args.out, reason=args.reason, filters=filters)
+        print(f"{summary.path}: {summary.rows} flagged traveller(s)")
+    else:
+        summary = export_statistics(
+            store, actor, args.out, reason=args.reason, since=args.since, until=args.until
+        )
+        print(f"{summary.path}: statistics, {summary.rows} line(s)")
 
 
 def _screen_files(args: argparse.Namespace) -> int:

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import QSettings, QThreadPool
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
@@ -37,6 +37,16 @@ def _nothing_left_running(qapp: QApplication) -> Iterator[None]:
     for widget in left:
         widget.close()
     assert not left, f"windows left open: {left}"
+
+
+@pytest.fixture(autouse=True)
+def settings_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Window settings (geometry, columns, filters, the day) go to a fresh directory per test."""
+    where = tmp_path_factory.mktemp("settings")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.IniFormat, scope, str(where))
+    return where
 
 
 @pytest.fixture(autouse=True)

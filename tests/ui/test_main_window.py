@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from tests.ui.conftest import DEMO_DAY, MANIFEST, WATCHLIST, WindowFactory
 from ui.app import start_demo_day
 from ui.dialogs.confirm_dialog import ConfirmHitDialog
+from ui.dialogs.disclosure_dialog import DisclosureDialog
 from ui.dialogs.dismiss_dialog import DismissHitDialog
 from ui.main_window import MainWindow
 from workstation.db.store import Store
@@ -167,6 +168,7 @@ def test_exporting_the_flagged_list_writes_the_chosen_file(
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "Excel (*.xlsx)"))
     )
+    monkeypatch.setattr(DisclosureDialog, "ask", classmethod(lambda cls, *a: "Weekly report"))
     with qtbot.waitSignal(window.jobs.idle, timeout=30_000):
         window.data.export.trigger()
     sheet = load_workbook(tmp_path / "flagged.xlsx").active

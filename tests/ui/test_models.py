@@ -30,7 +30,20 @@ def test_a_flight_row_reads_like_a_flight_board_in_utc(screened_store: Store, ac
     model = FlightsModel()
     model.set_flights(list_flights(screened_store, actor))
     cells = [model.index(0, c).data() for c in range(model.columnCount())]
-    assert cells == ["JU211", "IST", "BEG", "11:05 12.03.", "12:50 12.03.", "↓ in", "13", "2"]
+    # the manifest's local times (11:05 Istanbul, 12:50 Belgrade) in UTC
+    assert cells == [
+        "JU211",
+        "IST",
+        "BEG",
+        "08:05 12.03.",
+        "11:50 12.03.",
+        "↓ in",
+        "13",
+        "2",
+        "—",
+        "—",
+        "API",
+    ]
     assert model.index(0, 0).data(ID_ROLE) == model.flight(0).id
 
 

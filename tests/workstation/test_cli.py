@@ -81,7 +81,7 @@ def test_import_screen_and_export_through_the_command_line(tmp_path: Path) -> No
     assert screened.returncode == 0, screened.stderr
     assert "1 hit(s), 1 new" in screened.stdout
     out = tmp_path / "flagged.csv"
-    exported = run_cli(*db, "export", "flagged", "--out", out)
+    exported = run_cli(*db, "export", "flagged", "--out", out, "--reason", "Monthly report")
     assert exported.returncode == 0, exported.stderr
     assert out.read_text(encoding="utf-8-sig").startswith("Exported by officer.cli")
 

@@ -131,8 +131,8 @@ def test_the_flagged_export_reads_back_and_is_audited(
     [hit] = open_traveller(screened, officer, row.id).hits
     confirm_hit(screened, officer, hit.id, "gate")
     csv_out, xlsx_out = tmp_path / "flagged.csv", tmp_path / "flagged.xlsx"
-    assert export_flagged(screened, officer, csv_out).rows == 1
-    assert export_flagged(screened, officer, xlsx_out).rows == 1
+    assert export_flagged(screened, officer, csv_out, reason="Weekly report").rows == 1
+    assert export_flagged(screened, officer, xlsx_out, reason="Weekly report").rows == 1
     with csv_out.open(encoding="utf-8-sig", newline="") as handle:
         lines = list(csv.reader(handle))
     assert lines[0][0].startswith(f"Exported by {officer.username} at ")
@@ -142,7 +142,7 @@ def test_the_flagged_export_reads_back_and_is_audited(
     assert sheet is not None
     assert sheet.cell(3, 5).value == "DJORDJEVIC"
     assert sheet.cell(3, 5).data_type == "s"
-    exports = [e for e in list_events(screened, officer) if e.action == "export"]
+    exports = [e for e in list_events(screened, officer) if e.action == "disclose"]
     assert [e.details["file"] for e in exports] == ["flagged.xlsx", "flagged.csv"]
 
 

@@ -56,9 +56,14 @@ def parse_quantity(text: str) -> Decimal | None:
 
 
 class InterdictionDialog(QDialog):
-    def __init__(self, subject: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        subject: str = "",
+        parent: QWidget | None = None,
+        initial: InterdictionInput | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_("Record interdiction"))
+        self.setWindowTitle(_("Edit interdiction") if initial else _("Record interdiction"))
         self.outcome = _combo(OUTCOMES, optional=False)
         self.commodity = _combo(COMMODITIES, optional=True)
         self.quantity = QLineEdit()
@@ -85,7 +90,8 @@ class InterdictionDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b71c1c; font-weight: bold;")
         self.error.hide()
-        buttons, self.ok_button = ok_cancel(self, _("Record"), _("Cancel"))
+        ok_text = _("Save changes") if initial else _("Record")
+        buttons, self.ok_button = ok_cancel(self, ok_text, _("Cancel"))
         layout = QVBoxLayout(self)
         if subject:
             intro = QLabel(_("Interdiction for {subject}").format(subject=subject))
@@ -96,6 +102,26 @@ class InterdictionDialog(QDialog):
         layout.addWidget(buttons)
         self.commodity.currentIndexChanged.connect(self._on_commodity_changed)
         self._on_commodity_changed()
+        if initial is not None:
+            self.fill(initial)
+
+    def fill(self, data: InterdictionInput) -> None:
+        """Show stored values, to be corrected."""
+        for combo, code in (
+            (self.outcome, data.outcome),
+            (self.commodity, data.commodity),
+            (self.concealment, data.concealment),
+        ):
+            combo.setCurrentIndex(max(combo.findData(code), 0))
+        self.quantity.setText("" if data.quantity is None else f"{data.quantity.normalize():f}")
+        self.unit.setCurrentText(data.unit or "")
+        for n in range(self.agencies.count()):
+            item = self.agencies.item(n)
+            checked = item.data(Qt.ItemDataRole.UserRole) in data.agencies
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.arrest.setChecked(data.arrest)
+        self.case_reference.setText(data.case_reference)
+        self.notes.setPlainText(data.notes)
 
     def _form(self) -> QFormLayout:
         form = QFormLayout()
@@ -156,7 +182,9 @@ class InterdictionDialog(QDialog):
         super().accept()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, subject: str = "") -> InterdictionInput | None:
-        """The interdiction entered, or None when cancelled."""
-        dialog = cls(subject, parent)
+    def ask(
+        cls, parent: QWidget | None, subject: str = "", initial: InterdictionInput | None = None
+    ) -> InterdictionInput | None:
+        """The interdiction entered (or corrected from ``initial``), or None when cancelled."""
+        dialog = cls(subject, parent, initial)
         return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None

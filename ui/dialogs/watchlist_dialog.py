@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from ui.dialogs.buttons import ok_cancel
 from ui.i18n import _
 
-LIST_FILTER = "Lists (*.csv *.xlsx *.xml);;All files (*)"
+LIST_FILTER = "Lists (*.csv *.xlsx *.xml *.json *.jsonl *.ftm);;All files (*)"
 
 
 class WatchlistImportDialog(QDialog):

@@ -1,22 +1,20 @@
-"""The flights table: one row per stored flight, from :class:`FlightSummary` values."""
+"""The flight board: one row per flight of the chosen day, from :class:`FlightSummary` values."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ui.i18n import _
-from ui.models.roles import ID_ROLE, SORT_ROLE
+from ui.models.rows_model import Column, RowsModel
 from workstation.services.views import FlightSummary
-
-Index = QModelIndex | QPersistentModelIndex
 
 _OPEN_HITS = QColor("#b71c1c")
 _NOT_SCREENED = QColor("#9a5b00")
+_INCOMPLETE = QColor("#fff3c4")
 
 
 def time_and_date(value: datetime | None) -> str:
@@ -31,6 +29,21 @@ def _open_hits_text(f: FlightSummary) -> str:
     return f"{f.open_hit_count} · {text}" if f.open_hit_count else text
 
 
+def data_text(f: FlightSummary) -> str:
+    """What data came for the flight: API (manifest) for everyone, or what is missing."""
+    if not f.traveller_count:
+        return "—"
+    if f.api_missing:
+        return "⚠ " + _("PNR only, no API")
+    if f.pnr_only_count:
+        return "⚠ " + _("{n} PNR only").format(n=f.pnr_only_count)
+    return _("API")
+
+
+def _count(n: int) -> str:
+    return str(n) if n else "—"
+
+
 _DIRECTIONS = {"inbound": "↓ in", "outbound": "↑ out"}
 
 
@@ -38,88 +51,74 @@ def _direction(f: FlightSummary) -> str:
     return _(_DIRECTIONS.get(f.direction, f.direction))
 
 
-# (header, display text, sort key)
-_COLUMNS: tuple[tuple[str, Callable[[FlightSummary], str], Callable[[FlightSummary], Any]], ...] = (
-    ("Flight", lambda f: f.designator, lambda f: f.designator),
-    ("From", lambda f: f.origin, lambda f: f.origin),
-    ("To", lambda f: f.destination, lambda f: f.destination),
-    (
+def _timestamp(value: datetime | None) -> float:
+    return value.timestamp() if value else 0.0
+
+
+COLUMNS: tuple[Column[FlightSummary], ...] = (
+    Column("Flight", lambda f: f.designator, lambda f: f.designator, "Carrier and flight number"),
+    Column("From", lambda f: f.origin, lambda f: f.origin, "Origin airport"),
+    Column("To", lambda f: f.destination, lambda f: f.destination, "Destination airport"),
+    Column(
         "Dep. (UTC)",
         lambda f: time_and_date(f.scheduled_departure),
-        lambda f: f.scheduled_departure.timestamp() if f.scheduled_departure else 0.0,
+        lambda f: _timestamp(f.scheduled_departure),
+        "Scheduled departure, UTC",
     ),
-    (
+    Column(
         "Arr. (UTC)",
         lambda f: time_and_date(f.scheduled_arrival),
-        lambda f: f.scheduled_arrival.timestamp() if f.scheduled_arrival else 0.0,
+        lambda f: _timestamp(f.scheduled_arrival),
+        "Scheduled arrival, UTC",
     ),
-    ("Dir.", _direction, lambda f: f.direction),
-    ("Pax", lambda f: str(f.traveller_count), lambda f: f.traveller_count),
-    ("Open", _open_hits_text, lambda f: f.open_hit_count),
+    Column(
+        "Dir.",
+        _direction,
+        lambda f: f.direction,
+        "Direction: inbound (in) or outbound (out) of Belgrade or Skopje",
+    ),
+    Column(
+        "Pax",
+        lambda f: str(f.traveller_count),
+        lambda f: f.traveller_count,
+        "Travellers (passengers and crew)",
+    ),
+    Column("Open", _open_hits_text, lambda f: f.open_hit_count, "Hits nobody has decided on yet"),
+    Column(
+        "Esc.",
+        lambda f: _count(f.escalated_hit_count),
+        lambda f: f.escalated_hit_count,
+        "Hits escalated to a supervisor",
+    ),
+    Column(
+        "Ind.",
+        lambda f: _count(f.indicator_hit_count),
+        lambda f: f.indicator_hit_count,
+        "Risk-indicator hits",
+    ),
+    Column(
+        "Data",
+        data_text,
+        lambda f: (f.api_count > 0, -f.pnr_only_count),
+        "API: every traveller came with API data; PNR only: known from a booking alone",
+    ),
 )
-OPEN_HITS_COLUMN = len(_COLUMNS) - 1
-_HEADER_TIPS = (
-    "Carrier and flight number",
-    "Origin airport",
-    "Destination airport",
-    "Scheduled departure, UTC",
-    "Scheduled arrival, UTC",
-    "Direction: inbound (in) or outbound (out) of Belgrade or Skopje",
-    "Travellers (passengers and crew) on the manifest",
-    "Hits nobody has decided on yet",
-)
-_NUMERIC = {6, OPEN_HITS_COLUMN}
+OPEN_HITS_COLUMN = 7
+DATA_COLUMN = 10
+_NUMERIC = {6, OPEN_HITS_COLUMN, 8, 9}
 
 
-class FlightsModel(QAbstractTableModel):
+class FlightsModel(RowsModel[FlightSummary]):
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[FlightSummary] = []
+        super().__init__(COLUMNS, parent)
 
-    def set_flights(self, flights: Sequence[FlightSummary]) -> None:
-        """Replace the rows; the same flights in the same order keep the selection."""
-        new = list(flights)
-        if [f.id for f in new] == [f.id for f in self._rows] and new:
-            self._rows = new
-            last = self.index(len(new) - 1, len(_COLUMNS) - 1)
-            self.dataChanged.emit(self.index(0, 0), last)
-            return
-        self.beginResetModel()
-        self._rows = new
-        self.endResetModel()
+    def set_flights(self, flights: list[FlightSummary]) -> None:
+        self.set_rows(flights)
 
     def flight(self, row: int) -> FlightSummary:
-        return self._rows[row]
+        return self.item(row)
 
-    def row_of(self, flight_id: int) -> int | None:
-        return next((n for n, f in enumerate(self._rows) if f.id == flight_id), None)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(_COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(_COLUMNS):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return _(_COLUMNS[section][0])
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return _(_HEADER_TIPS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        f, column = self._rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _COLUMNS[column][1](f)
-        if role == SORT_ROLE:
-            return _COLUMNS[column][2](f)
-        if role == ID_ROLE:
-            return f.id
+    def style(self, f: FlightSummary, column: int, role: int) -> Any:
         marked = column in (0, OPEN_HITS_COLUMN)
         if role == Qt.ItemDataRole.ForegroundRole and marked:
             return self._foreground(f)
@@ -127,6 +126,8 @@ class FlightsModel(QAbstractTableModel):
             font = QFont()
             font.setBold(True)
             return font
+        if role == Qt.ItemDataRole.BackgroundRole and column == DATA_COLUMN:
+            return QBrush(_INCOMPLETE) if f.traveller_count and not f.data_complete else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(f)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMERIC:
@@ -145,10 +146,21 @@ class FlightsModel(QAbstractTableModel):
             _("{flight} {origin} → {destination}").format(
                 flight=f.designator, origin=f.origin, destination=f.destination
             ),
-            _("{travellers} travellers, {hits} hits, {open} open").format(
-                travellers=f.traveller_count, hits=f.hit_count, open=f.open_hit_count
+            _("{travellers} travellers, {hits} hits, {open} open, {escalated} escalated").format(
+                travellers=f.traveller_count,
+                hits=f.hit_count,
+                open=f.open_hit_count,
+                escalated=f.escalated_hit_count,
             ),
         ]
         if not f.screened:
             lines.append(_("Not screened since its last import: use Screen now."))
+        if f.api_missing:
+            lines.append(_("No API data yet: travellers are known from bookings (PNR) only."))
+        elif f.pnr_only_count:
+            lines.append(
+                _("{n} traveller(s) known from a booking (PNR) only, not on the API list.").format(
+                    n=f.pnr_only_count
+                )
+            )
         return "\n".join(lines)

@@ -1,14 +1,20 @@
-"""What was decided and done about a traveller: decisions on the hit, interdictions recorded."""
+"""What was decided and done about a traveller: decisions on the hit, interdictions recorded.
+
+Interdictions show their history: every edit, who made it, when, and the values it replaced.
+Double-click (or Enter on) an interdiction to correct it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
 
-from PySide6.QtWidgets import QLabel, QListWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from ui.i18n import _
-from workstation.services.views import DecisionView, InterdictionView
+from workstation.services.views import DecisionView, InterdictionRevisionView, InterdictionView
 from workstation.services.vocabulary import (
     AGENCIES,
     COMMODITIES,
@@ -27,7 +33,10 @@ def _label(code: str | None, labels: dict[str, str]) -> str:
 
 
 def decision_text(d: DecisionView) -> str:
-    verdict = _("confirmed, flagged for control") if d.decision == "confirmed" else _(d.decision)
+    verdict = {
+        "confirmed": _("confirmed, flagged for control"),
+        "escalated": _("escalated to a supervisor"),
+    }.get(d.decision, _(d.decision))
     parts = [_when(d.decided_at), d.username, verdict]
     if d.control_point:
         parts.append(_label(d.control_point, CONTROL_POINTS))
@@ -67,7 +76,15 @@ def _list() -> QListWidget:
     return widget
 
 
+def revision_text(r: InterdictionRevisionView) -> str:
+    return _("   edited {when} by {user}; before: {before}").format(
+        when=_when(r.revised_at), user=r.username, before=interdiction_text(r.previous)
+    )
+
+
 class HistoryView(QWidget):
+    edit_requested = Signal(int)  # an interdiction's id
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.decisions = _list()
@@ -82,6 +99,7 @@ class HistoryView(QWidget):
         layout.addWidget(self.decisions, 1)
         layout.addWidget(self.interdictions_title)
         layout.addWidget(self.interdictions, 1)
+        self.interdictions.itemActivated.connect(self._on_interdictions_item_activated)
 
     def show_history(
         self, decisions: Sequence[DecisionView], interdictions: Sequence[InterdictionView]
@@ -89,9 +107,30 @@ class HistoryView(QWidget):
         self.decisions.clear()
         self.decisions.addItems([decision_text(d) for d in decisions] or [_("None yet.")])
         self.interdictions.clear()
-        self.interdictions.addItems(
-            [interdiction_text(i) for i in interdictions] or [_("None recorded.")]
-        )
+        if not interdictions:
+            self.interdictions.addItem(_("None recorded."))
+        for i in interdictions:
+            item = QListWidgetItem(interdiction_text(i))
+            item.setData(Qt.ItemDataRole.UserRole, i.id)
+            if i.revisions:
+                item.setToolTip(_("Edited {n} time(s)").format(n=len(i.revisions)))
+            self.interdictions.addItem(item)
+            for r in i.revisions:
+                old = QListWidgetItem(revision_text(r))
+                old.setData(Qt.ItemDataRole.UserRole, i.id)
+                old.setForeground(QColor("#6d6d6d"))
+                self.interdictions.addItem(old)
+
+    def selected_interdiction_id(self) -> int | None:
+        item = self.interdictions.currentItem()
+        value = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return int(value) if value is not None else None
+
+    @Slot(QListWidgetItem)
+    def _on_interdictions_item_activated(self, item: QListWidgetItem) -> None:
+        value = item.data(Qt.ItemDataRole.UserRole)
+        if value is not None:
+            self.edit_requested.emit(int(value))
 
     def clear(self) -> None:
         self.decisions.clear()

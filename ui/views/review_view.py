@@ -23,24 +23,30 @@ from PySide6.QtWidgets import (
 
 from ui.dialogs.confirm_dialog import ConfirmHitDialog
 from ui.dialogs.dismiss_dialog import DismissHitDialog
+from ui.dialogs.escalate_dialog import EscalateHitDialog
 from ui.dialogs.interdiction_dialog import InterdictionDialog
 from ui.errors import call_service
 from ui.i18n import _
 from ui.models.reasons_model import DETAIL_COLUMN, ReasonsModel
 from ui.views.comparison_view import ComparisonView
 from ui.views.history_view import HistoryView
+from ui.views.related_view import RelatedView
 from ui.views.tables import compact_table
 from workstation.db.store import Store
-from workstation.services.interdictions import record_interdiction
+from workstation.services.interdictions import edit_interdiction, input_of, record_interdiction
 from workstation.services.queries import open_traveller
-from workstation.services.review import confirm_hit, dismiss_hit
+from workstation.services.review import confirm_hit, dismiss_hit, escalate_hit
 from workstation.services.views import Actor, HitView, TravellerDetail
 
 _STATUS = {
     "open": "open: needs a decision",
+    "escalated": "escalated: a supervisor decides",
     "confirmed": "confirmed, flagged for control",
     "dismissed": "dismissed as a false positive",
+    "dismissed_by_memory": "not raised again: the same pair was dismissed before",
 }
+_MEMORY_STYLE = "background: #eceff1; color: #263238; border: 1px solid #90a4ae; padding: 4px;"
+DECIDES_ESCALATED = ("supervisor", "administrator")
 _HANDLING_STYLE = (
     "background: #fff3c4; color: #3e2c00; border: 1px solid #e0b000; padding: 6px;"
     " font-weight: bold;"
@@ -67,8 +73,18 @@ def hit_choice_text(n: int, hit: HitView) -> str:
     )
 
 
+def remembered_text(hit: HitView) -> str:
+    r = hit.remembered
+    if r is None:
+        return ""
+    return _("Previously dismissed by {user} on {day}: {reason}").format(
+        user=r.username, day=r.dismissed_at.strftime("%d.%m.%Y"), reason=r.reason
+    )
+
+
 class ReviewView(QWidget):
     record_changed = Signal(int)  # a decision or interdiction was stored for this traveller id
+    traveller_requested = Signal(int)  # a co-traveller was chosen
 
     def __init__(self, store: Store, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,17 +97,34 @@ class ReviewView(QWidget):
         self.dismiss_action = self._action(
             _("Dismiss…"), "F3", _("Dismiss the hit as a false positive, with a reason")
         )
+        self.escalate_action = self._action(
+            _("Escalate…"), "F6", _("Hand the hit to a supervisor, with a note")
+        )
         self.interdiction_action = self._action(
             _("Record interdiction…"), "F4", _("Record what the control found or did")
         )
+        self.edit_interdiction_action = self._action(
+            _("Edit interdiction…"), "Shift+F4", _("Correct the selected (or last) interdiction")
+        )
         self.flag_action.triggered.connect(self._on_flag_triggered)
         self.dismiss_action.triggered.connect(self._on_dismiss_triggered)
+        self.escalate_action.triggered.connect(self._on_escalate_triggered)
         self.interdiction_action.triggered.connect(self._on_interdiction_triggered)
+        self.edit_interdiction_action.triggered.connect(self._on_edit_interdiction_triggered)
         self.history = HistoryView()
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        for part in (self._build_identity(), self._build_reasons(), self.history):
+        self.history.edit_requested.connect(self.edit_interdiction)
+        self.related = RelatedView()
+        self.related.hit_chosen.connect(self.select_hit)
+        self.related.traveller_requested.connect(self.traveller_requested)
+        right = QWidget()
+        right_column = QVBoxLayout(right)
+        right_column.setContentsMargins(6, 0, 0, 0)
+        right_column.addWidget(self.related)
+        right_column.addWidget(self.history, 1)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
+        for part in (self._build_identity(), self._build_reasons(), right):
             splitter.addWidget(part)
-        splitter.setSizes([480, 540, 380])
+        splitter.setSizes([520, 540, 340])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -114,9 +147,10 @@ class ReviewView(QWidget):
         self.status = _plain_label("font-weight: bold;")
         self.entry_line = _plain_label()
         self.handling = _plain_label(_HANDLING_STYLE)
+        self.remembered = _plain_label(_MEMORY_STYLE)
         self.comparison = ComparisonView()
         buttons = QHBoxLayout()
-        for action in (self.flag_action, self.dismiss_action, self.interdiction_action):
+        for action in self.decision_actions:
             button = QToolButton()
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -128,6 +162,7 @@ class ReviewView(QWidget):
         for widget in (self.name, self.journey, self.hit_choice, self.status, self.entry_line):
             column.addWidget(widget)
         column.addWidget(self.handling)
+        column.addWidget(self.remembered)
         column.addWidget(self.comparison)
         column.addLayout(buttons)
         column.addStretch(1)
@@ -153,6 +188,16 @@ class ReviewView(QWidget):
         return middle
 
     @property
+    def decision_actions(self) -> tuple[QAction, ...]:
+        return (
+            self.flag_action,
+            self.dismiss_action,
+            self.escalate_action,
+            self.interdiction_action,
+            self.edit_interdiction_action,
+        )
+
+    @property
     def detail(self) -> TravellerDetail | None:
         return self._detail
 
@@ -163,13 +208,15 @@ class ReviewView(QWidget):
     def clear(self) -> None:
         self._detail, self._hit = None, None
         self.name.setText(_("Select a traveller to review."))
-        for label in (self.journey, self.status, self.entry_line, self.handling):
+        for label in (self.journey, self.status, self.entry_line, self.handling, self.remembered):
             label.clear()
         self.handling.hide()
+        self.remembered.hide()
         self.hit_choice.hide()
         self.comparison.show_pair(None, None)
         self.reasons_model.set_reasons(())
         self.history.clear()
+        self.related.show_related(None, None)
         self._update_actions()
 
     def show_traveller(self, traveller_id: int) -> None:
@@ -178,7 +225,7 @@ class ReviewView(QWidget):
         if detail is None:
             self.clear()
             return
-        first = next((h for h in detail.hits if h.status == "open"), None)
+        first = next((h for h in detail.hits if h.status in ("open", "escalated")), None)
         self._show(detail, first.id if first else None)
 
     def _show(self, detail: TravellerDetail, hit_id: int | None) -> None:
@@ -210,8 +257,11 @@ class ReviewView(QWidget):
     def _show_hit(self, hit: HitView | None) -> None:
         detail = self._detail
         self._hit = hit
-        self.comparison.show_pair(detail, hit.entry if hit else None)
+        self.comparison.show_pair(detail, hit.entry if hit else None, hit.reasons if hit else ())
         self.reasons_model.set_reasons(hit.reasons if hit else ())
+        self.related.show_related(detail, hit)
+        self.remembered.setText(remembered_text(hit) if hit else "")
+        self.remembered.setVisible(bool(hit and hit.remembered))
         self.history.show_history(
             hit.decisions if hit else (), detail.interdictions if detail else ()
         )
@@ -226,8 +276,9 @@ class ReviewView(QWidget):
                     score=hit.score, status=_(_STATUS.get(hit.status, hit.status))
                 )
             )
+            pressing = hit.status in ("open", "escalated")
             self.status.setStyleSheet(
-                "font-weight: bold; color: %s;" % ("#b71c1c" if hit.status == "open" else "#333")
+                "font-weight: bold; color: %s;" % ("#b71c1c" if pressing else "#333")
             )
             e = hit.entry
             self.entry_line.setText(
@@ -244,10 +295,21 @@ class ReviewView(QWidget):
         self._update_actions()
 
     def _update_actions(self) -> None:
-        undecided = self._hit is not None and self._hit.status == "open"
+        status = self._hit.status if self._hit is not None else ""
+        supervisor = self._actor.role in DECIDES_ESCALATED
+        undecided = status == "open" or (status == "escalated" and supervisor)
         self.flag_action.setEnabled(undecided)
         self.dismiss_action.setEnabled(undecided)
+        self.escalate_action.setEnabled(status == "open")
         self.interdiction_action.setEnabled(self._detail is not None)
+        has_any = self._detail is not None and bool(self._detail.interdictions)
+        self.edit_interdiction_action.setEnabled(has_any)
+
+    @Slot(int)
+    def select_hit(self, hit_id: int) -> None:
+        index = self.hit_choice.findData(hit_id)
+        if index >= 0:
+            self.hit_choice.setCurrentIndex(index)
 
     def _subject(self) -> str:
         d = self._detail
@@ -266,7 +328,7 @@ class ReviewView(QWidget):
 
     @Slot()
     def _on_flag_triggered(self) -> None:
-        if self._hit is None or self._detail is None or self._hit.status != "open":
+        if self._hit is None or self._detail is None or not self.flag_action.isEnabled():
             return
         choice = ConfirmHitDialog.ask(self, self._subject())
         if choice is None:
@@ -281,7 +343,7 @@ class ReviewView(QWidget):
 
     @Slot()
     def _on_dismiss_triggered(self) -> None:
-        if self._hit is None or self._hit.status != "open":
+        if self._hit is None or not self.dismiss_action.isEnabled():
             return
         reason = DismissHitDialog.ask(self, self._subject())
         if reason is None:
@@ -302,5 +364,43 @@ class ReviewView(QWidget):
         )
         if recorded is not None:
             detail = replace(self._detail, interdictions=(*self._detail.interdictions, recorded))
+            self._show(detail, self._hit.id if self._hit else None)
+            self.record_changed.emit(detail.id)
+
+    @Slot()
+    def _on_escalate_triggered(self) -> None:
+        if self._hit is None or self._hit.status != "open":
+            return
+        note = EscalateHitDialog.ask(self, self._subject())
+        if note is None:
+            return
+        updated = call_service(self, escalate_hit, self._store, self._actor, self._hit.id, note)
+        if updated is not None:
+            self._replace_hit(updated)
+
+    @Slot()
+    def _on_edit_interdiction_triggered(self) -> None:
+        if self._detail is None or not self._detail.interdictions:
+            return
+        chosen = self.history.selected_interdiction_id()
+        self.edit_interdiction(chosen if chosen is not None else self._detail.interdictions[-1].id)
+
+    @Slot(int)
+    def edit_interdiction(self, interdiction_id: int) -> None:
+        """Correct one of the traveller's interdictions; the old values are kept as history."""
+        if self._detail is None:
+            return
+        current = next((i for i in self._detail.interdictions if i.id == interdiction_id), None)
+        if current is None:
+            return
+        data = InterdictionDialog.ask(self, self._subject(), input_of(current))
+        if data is None:
+            return
+        edited = call_service(
+            self, edit_interdiction, self._store, self._actor, interdiction_id, data
+        )
+        if edited is not None:
+            kept = tuple(edited if i.id == edited.id else i for i in self._detail.interdictions)
+            detail = replace(self._detail, interdictions=kept)
             self._show(detail, self._hit.id if self._hit else None)
             self.record_changed.emit(detail.id)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView
 
 
 def compact_table(*, stretch_last: bool = True) -> QTableView:
@@ -23,3 +23,23 @@ def compact_table(*, stretch_last: bool = True) -> QTableView:
     header.setStretchLastSection(stretch_last)
     header.setHighlightSections(False)
     return table
+
+
+def add_column_chooser(table: QTableView) -> None:
+    """Right-click on the header to show or hide columns (the first one always stays)."""
+    header = table.horizontalHeader()
+    header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+    def menu(at: QPoint) -> None:
+        model = table.model()
+        chooser = QMenu(table)
+        for column in range(1, model.columnCount()):
+            action = chooser.addAction(
+                str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            )
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.toggled.connect(lambda shown, c=column: header.setSectionHidden(c, not shown))
+        chooser.exec(header.mapToGlobal(at))
+
+    header.customContextMenuRequested.connect(menu)

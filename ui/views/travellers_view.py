@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, Signal, Slot
+from PySide6.QtCore import QItemSelection, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.i18n import _
-from ui.models.roles import ID_ROLE, SORT_ROLE
-from ui.models.travellers_model import STATUS_COLUMN, TravellersModel
+from ui.models.roles import ID_ROLE
+from ui.models.travellers_model import STATUS_COLUMN, TravellerFilterProxy, TravellersModel
 from ui.views.tables import compact_table
 from workstation.services.views import FlightSummary, TravellerRow
 
@@ -28,18 +28,17 @@ class TravellersView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = TravellersModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy = TravellerFilterProxy(self.model)
         self.title = QLabel(_("Travellers"))
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setStyleSheet("font-weight: bold;")
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(_("Filter: name, document, booking, seat… (Ctrl+L)"))
+        self.filter.setToolTip(
+            _("Names match as the screener reads them: DJORDJEVIC finds Đorđević and Ђорђевић.")
+        )
         self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter.textChanged.connect(self.proxy.set_text)
         QShortcut(QKeySequence("Ctrl+L"), self, self._on_filter_shortcut_activated)
         self.table = self._build_table()
         top = QHBoxLayout()
@@ -67,7 +66,7 @@ class TravellersView(QWidget):
     def set_travellers(self, flight: FlightSummary | None, rows: Sequence[TravellerRow]) -> None:
         """Show the travellers of ``flight``; the selected traveller stays selected if present."""
         keep = self._current
-        self.model.set_travellers(rows)
+        self.model.set_travellers(list(rows))
         if flight is None:
             self.title.setText(_("Travellers"))
         else:
@@ -100,7 +99,7 @@ class TravellersView(QWidget):
         """The traveller in the first row with an open hit, in the current sort order."""
         for row in range(self.proxy.rowCount()):
             source = self.proxy.mapToSource(self.proxy.index(row, 0))
-            if self.model.traveller(source.row()).hit_status == "open":
+            if self.model.traveller(source.row()).hit_status in ("open", "escalated"):
                 return self.model.traveller(source.row()).id
         return None
 

@@ -1,5 +1,15 @@
 """The store's tables, as SQLAlchemy 2.x typed ORM classes.
 
+Travellers and bookings: a :class:`Traveller` row is one person on one flight, whatever told us
+of them. ``has_api`` says an API message or manifest listed them, ``has_pnr`` that a booking
+(PNR) did; ``booking_id`` and ``booking_ref`` (the traveller's reference within the booking)
+tie the row to its :class:`Booking`. A PNR traveller is linked to the API traveller of the same
+person on the same flight (normalised names, and date of birth and document when both give
+them), whichever arrives first, so an officer sees one row; a person only a booking names is a
+passenger row with ``has_api`` false. A booking is identified by carrier and record locator;
+every push of it is a :class:`BookingVersion` (by push time) with its own itinerary, contacts
+and travellers, never edited; the flight's traveller rows follow the newest version.
+
 Partial dates (a year, a year and month) are kept as ISO text: ``1971``, ``1971-03``,
 ``1971-03-12``.
 Times are UTC (see :class:`UTCDateTime`). Lists of names, dates and documents of a watchlist entry
@@ -25,9 +35,13 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
+from sqlalchemy.sql.expression import false as sa_false
+from sqlalchemy.sql.expression import true as sa_true
 
+from workstation.db.searchkey import traveller_search_key
 from workstation.db.types import UTCDateTime, utcnow
 
 NAMING = {
@@ -70,6 +84,21 @@ class ImportBatch(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     record_count: Mapped[int] = mapped_column(default=0)
     warnings: Mapped[list[Any]] = mapped_column(default=list)
+    carrier: Mapped[str | None] = mapped_column(String(3), index=True)  # of the first flight
+
+
+class ImportFailure(Base):
+    """A file refused: written in its own transaction, since the refused import rolled back."""
+
+    __tablename__ = "import_failures"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    channel: Mapped[str] = mapped_column(String(20))  # inbox, cli, ui
+    file_name: Mapped[str] = mapped_column(String(500))
+    sha256: Mapped[str | None] = mapped_column(String(64))
+    carrier: Mapped[str | None] = mapped_column(String(3), index=True)  # when it can be told
+    reason: Mapped[str] = mapped_column(Text)
 
 
 class Flight(Base):
@@ -83,7 +112,7 @@ class Flight(Base):
     origin: Mapped[str] = mapped_column(String(3))
     destination: Mapped[str] = mapped_column(String(3))
     scheduled_departure: Mapped[datetime | None] = mapped_column(index=True)
-    scheduled_arrival: Mapped[datetime | None]
+    scheduled_arrival: Mapped[datetime | None] = mapped_column(index=True)
     direction: Mapped[str] = mapped_column(String(10))  # inbound, outbound, transit
     travellers: Mapped[list[Traveller]] = relationship(back_populates="flight")
 
@@ -103,6 +132,12 @@ class Traveller(Base):
     nationality: Mapped[str | None] = mapped_column(String(3))
     booking_reference: Mapped[str | None] = mapped_column(String(20), index=True)
     seat: Mapped[str | None] = mapped_column(String(5))
+    has_api: Mapped[bool] = mapped_column(Boolean, default=True, server_default=sa_true())
+    has_pnr: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
+    booking_id: Mapped[int | None] = mapped_column(ForeignKey("bookings.id"), index=True)
+    booking_ref: Mapped[str | None] = mapped_column(String(10))
+    # Names, documents and booking as quick search compares them (see workstation.db.searchkey)
+    search_key: Mapped[str] = mapped_column(Text, default="", server_default="")
     flight: Mapped[Flight] = relationship(back_populates="travellers")
     documents: Mapped[list[TravelDocument]] = relationship(
         back_populates="traveller", cascade="all, delete-orphan", order_by="TravelDocument.id"
@@ -118,6 +153,101 @@ class TravelDocument(Base):
     issuing_state: Mapped[str | None] = mapped_column(String(3))
     expiry: Mapped[str | None] = mapped_column(String(10))
     traveller: Mapped[Traveller] = relationship(back_populates="documents")
+
+
+class Booking(Base):
+    """A PNR, by the airline that holds it and its record locator."""
+
+    __tablename__ = "bookings"
+    __table_args__ = (UniqueConstraint("carrier", "record_locator"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    carrier: Mapped[str] = mapped_column(String(3))
+    record_locator: Mapped[str] = mapped_column(String(20))
+    first_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class BookingVersion(Base):
+    """One push of a booking for one flight, as received (never edited).
+
+    Payment forms are JSON objects (form, card_type, masked_number, amount, currency); card
+    numbers are never kept beyond their last four digits. ``dropped`` names only the kinds of
+    item the EU PNR rule removed (``meal request``), never their code or text.
+    """
+
+    __tablename__ = "booking_versions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    booking_id: Mapped[int] = mapped_column(ForeignKey("bookings.id"), index=True)
+    flight_id: Mapped[int] = mapped_column(ForeignKey("flights.id"), index=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("import_batches.id"))
+    version_no: Mapped[int]
+    push_type: Mapped[str] = mapped_column(String(10))  # full, changes
+    push_time: Mapped[datetime | None]
+    creation_time: Mapped[datetime | None]
+    ticketing_time: Mapped[datetime | None]
+    originator_system: Mapped[str | None] = mapped_column(String(10))
+    originator_agency: Mapped[str | None] = mapped_column(String(20))
+    originator_office: Mapped[str | None] = mapped_column(String(40))
+    originator_location: Mapped[str | None] = mapped_column(String(10))
+    originator_kind: Mapped[str | None] = mapped_column(String(4))
+    originator_country: Mapped[str | None] = mapped_column(String(3))
+    payments: Mapped[list[Any]] = mapped_column(default=list)
+    tickets: Mapped[list[Any]] = mapped_column(default=list)
+    bag_count: Mapped[int | None]
+    bag_weight_kg: Mapped[float | None] = mapped_column(Float)
+    group_name: Mapped[str | None] = mapped_column(String(200))
+    group_size: Mapped[int | None]
+    remarks: Mapped[list[Any]] = mapped_column(default=list)
+    dropped: Mapped[list[Any]] = mapped_column(default=list)
+    booking: Mapped[Booking] = relationship()
+
+
+class BookingSegment(Base):
+    """One flight of a version's itinerary; times UTC."""
+
+    __tablename__ = "booking_segments"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("booking_versions.id"), index=True)
+    position: Mapped[int]
+    carrier: Mapped[str] = mapped_column(String(3))
+    number: Mapped[str] = mapped_column(String(5))
+    origin: Mapped[str] = mapped_column(String(3))
+    destination: Mapped[str] = mapped_column(String(3))
+    departure: Mapped[datetime | None]
+    arrival: Mapped[datetime | None]
+    operating_carrier: Mapped[str | None] = mapped_column(String(3))
+    booking_class: Mapped[str | None] = mapped_column(String(2))
+    status: Mapped[str | None] = mapped_column(String(4))
+
+
+class BookingContact(Base):
+    """A telephone, e-mail or address of a version, kept apart so it can be masked later."""
+
+    __tablename__ = "booking_contacts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("booking_versions.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(10))  # phone, email, address
+    value: Mapped[str] = mapped_column(String(500))
+
+
+class BookingTraveller(Base):
+    """A traveller as one version of a booking names them; ``traveller_id`` is the flight's row."""
+
+    __tablename__ = "booking_travellers"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("booking_versions.id"), index=True)
+    traveller_id: Mapped[int | None] = mapped_column(ForeignKey("travellers.id"), index=True)
+    ref: Mapped[str | None] = mapped_column(String(10))
+    surname: Mapped[str] = mapped_column(String(200))
+    given_names: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str | None] = mapped_column(String(10))
+    is_infant: Mapped[bool] = mapped_column(Boolean, default=False)
+    infant_of: Mapped[str | None] = mapped_column(String(10))
+    birth_date: Mapped[str | None] = mapped_column(String(10))
+    sex: Mapped[str | None] = mapped_column(String(1))
+    nationality: Mapped[str | None] = mapped_column(String(3))
+    documents: Mapped[list[Any]] = mapped_column(default=list)
+    seat: Mapped[str | None] = mapped_column(String(5))
+    frequent_flyer: Mapped[str | None] = mapped_column(String(40))
 
 
 class Watchlist(Base):
@@ -240,7 +370,9 @@ class Hit(Base):
     score: Mapped[float] = mapped_column(Float)
     matched_name: Mapped[str] = mapped_column(String(500))
     explanation: Mapped[list[Any]] = mapped_column()
-    status: Mapped[str] = mapped_column(String(12), default="open", index=True)
+    # open, escalated, confirmed, dismissed, dismissed_by_memory (see DismissalMemory)
+    status: Mapped[str] = mapped_column(String(24), default="open", index=True)
+    memory_id: Mapped[int | None] = mapped_column(ForeignKey("dismissal_memories.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     traveller: Mapped[Traveller] = relationship()
     entry: Mapped[WatchlistEntry] = relationship()
@@ -254,7 +386,7 @@ class ReviewDecision(Base):
     hit_id: Mapped[int] = mapped_column(ForeignKey("hits.id"), index=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     decided_at: Mapped[datetime] = mapped_column(default=utcnow)
-    decision: Mapped[str] = mapped_column(String(12))  # confirmed, dismissed
+    decision: Mapped[str] = mapped_column(String(12))  # confirmed, dismissed, escalated
     reason: Mapped[str] = mapped_column(Text, default="")
     control_point: Mapped[str | None] = mapped_column(String(40))
 
@@ -303,3 +435,56 @@ class AuditEvent(Base):
     object_type: Mapped[str] = mapped_column(String(40))
     object_ids: Mapped[list[Any]] = mapped_column(default=list)
     details: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class DismissalMemory(Base):
+    """A dismissed pair remembered: this person against this listed person, as both then read.
+
+    ``identity`` is the traveller's fingerprint (normalised names, date of birth, document
+    numbers; see :mod:`workstation.services.memory`), ``entry_fingerprint`` the entry's. Screening
+    records a later hit on the same pair as ``dismissed_by_memory`` pointing here, unless either
+    side has changed. ``hit_id`` is the dismissed hit (no foreign key: hits point here).
+    """
+
+    __tablename__ = "dismissal_memories"
+    __table_args__ = (Index("ix_dismissal_memories_pair", "identity", "watchlist_id", "source_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    identity: Mapped[str] = mapped_column(String(64))
+    watchlist_id: Mapped[int] = mapped_column(ForeignKey("watchlists.id"))
+    source_id: Mapped[str] = mapped_column(String(100))
+    entry_fingerprint: Mapped[str] = mapped_column(String(64))
+    hit_id: Mapped[int] = mapped_column(Integer)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class InterdictionRevision(Base):
+    """An edit of an interdiction: the values it replaced (``previous``), who edited, when."""
+
+    __tablename__ = "interdiction_revisions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    interdiction_id: Mapped[int] = mapped_column(ForeignKey("interdictions.id"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    revised_at: Mapped[datetime] = mapped_column(default=utcnow)
+    previous: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+@event.listens_for(Session, "before_flush")
+def _fill_search_keys(session: Session, _context: Any, _instances: Any) -> None:
+    """Keep each new or changed traveller's search key in step with its names and documents."""
+    touched = [*session.new, *session.dirty]
+    travellers = {id(o): o for o in touched if isinstance(o, Traveller)}
+    for doc in touched:
+        if isinstance(doc, TravelDocument) and doc.traveller is not None:
+            travellers[id(doc.traveller)] = doc.traveller
+    with session.no_autoflush:
+        for t in travellers.values():
+            key = traveller_search_key(
+                t.surname or "",
+                t.given_names or "",
+                [d.number for d in t.documents],
+                t.booking_reference,
+            )
+            if t.search_key != key:
+                t.search_key = key

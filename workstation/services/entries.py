@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from sqlalchemy import ColumnElement, and_, or_
 
@@ -14,21 +15,42 @@ from workstation.services.views import EntryView
 
 def entry_row(version_id: int, e: ReadEntry) -> WatchlistEntry:
     """The stored row for one entry read from a list file, with its fingerprint."""
-    row = WatchlistEntry(
-        version_id=version_id,
-        source_id=e.entry_id,
-        primary_name=e.primary_name,
-        names=list(e.names),
-        birth_dates=[str(d) for d in e.birth_dates],
+    return WatchlistEntry(**entry_values(version_id, e))
+
+
+def entry_values(version_id: int, e: ReadEntry) -> dict[str, Any]:
+    """The column values of one entry read from a list file, fingerprint included, for a bulk
+    INSERT (every column but the id, so rows of one batch share their keys)."""
+    names = list(e.names)
+    dates = [str(d) for d in e.birth_dates]
+    content = EntryContent(
+        names=tuple(names),
+        birth_dates=tuple(dates),
         sex=e.sex,
-        nationalities=list(e.nationalities),
-        documents=list(e.documents),
-        category=e.category,
-        handling_notes=e.handling_notes,
-        remarks=e.remarks,
+        nationalities=e.nationalities,
+        documents=e.documents,
+        category=e.category or "other",
+        handling_notes=e.handling_notes or "",
     )
-    row.fingerprint = content_of(row).fingerprint()
-    return row
+    return {
+        "version_id": version_id,
+        "source_id": e.entry_id,
+        "primary_name": e.primary_name,
+        "names": names,
+        "birth_dates": dates,
+        "sex": e.sex,
+        "nationalities": list(e.nationalities),
+        "documents": list(e.documents),
+        "category": e.category,
+        "handling_notes": e.handling_notes,
+        "remarks": e.remarks,
+        "fingerprint": content.fingerprint(),
+        "valid_from": None,
+        "valid_until": None,
+        "source": "",
+        "reference": "",
+        "photo_id": None,
+    }
 
 
 def content_of(row: WatchlistEntry) -> EntryContent:

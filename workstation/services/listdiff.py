@@ -81,6 +81,16 @@ def diff_versions(
         )
 
 
+@dataclass
+class VersionIds:
+    """:class:`VersionChanges` as row ids, before any row is loaded."""
+
+    added: list[int] = field(default_factory=list)
+    removed: list[int] = field(default_factory=list)
+    changed: list[tuple[int, int]] = field(default_factory=list)
+    unchanged: int = 0
+
+
 def compare_versions(
     session: Session, older: WatchlistVersion | None, newer: WatchlistVersion
 ) -> VersionChanges:
@@ -89,12 +99,30 @@ def compare_versions(
     A list may repeat an id: the rows of one id are first matched by equal fingerprint, the
     rest paired in order (changed), and what is left over is added or removed.
     """
-    old_rows = _prints(session, older.id) if older is not None else {}
-    new_rows = _prints(session, newer.id)
-    added: list[int] = []
-    removed: list[int] = []
-    changed: list[tuple[int, int]] = []
-    unchanged = 0
+    ids = compare_ids(session, older, newer)
+    rows = entry_rows(
+        session, [*ids.added, *ids.removed, *(i for pair in ids.changed for i in pair)]
+    )
+    return VersionChanges(
+        added=[rows[i] for i in ids.added],
+        removed=[rows[i] for i in ids.removed],
+        changed=[(rows[o], rows[n]) for o, n in ids.changed],
+        unchanged=ids.unchanged,
+    )
+
+
+def compare_ids(
+    session: Session, older: WatchlistVersion | None, newer: WatchlistVersion
+) -> VersionIds:
+    """:func:`compare_versions` by row ids only (a first version: every row added, by id)."""
+    if older is None:
+        query = select(WatchlistEntry.id, WatchlistEntry.source_id).where(
+            WatchlistEntry.version_id == newer.id
+        )
+        found = sorted(session.execute(query), key=lambda row: (row[1], row[0]))
+        return VersionIds(added=[entry_id for entry_id, _ in found])
+    old_rows, new_rows = _prints(session, older.id), _prints(session, newer.id)
+    ids = VersionIds()
     for source_id in sorted(old_rows.keys() | new_rows.keys()):
         olds, news = list(old_rows.get(source_id, ())), []
         for entry_id, fingerprint in new_rows.get(source_id, ()):
@@ -103,18 +131,12 @@ def compare_versions(
                 news.append(entry_id)
             else:
                 olds.remove(same)
-                unchanged += 1
+                ids.unchanged += 1
         pairs = min(len(olds), len(news))
-        changed.extend(zip((o[0] for o in olds[:pairs]), news[:pairs], strict=True))
-        removed.extend(o[0] for o in olds[pairs:])
-        added.extend(news[pairs:])
-    rows = _rows(session, [*added, *removed, *(i for pair in changed for i in pair)])
-    return VersionChanges(
-        added=[rows[i] for i in added],
-        removed=[rows[i] for i in removed],
-        changed=[(rows[o], rows[n]) for o, n in changed],
-        unchanged=unchanged,
-    )
+        ids.changed.extend(zip((o[0] for o in olds[:pairs]), news[:pairs], strict=True))
+        ids.removed.extend(o[0] for o in olds[pairs:])
+        ids.added.extend(news[pairs:])
+    return ids
 
 
 def _prints(session: Session, version_id: int) -> dict[str, list[tuple[int, str]]]:
@@ -129,7 +151,7 @@ def _prints(session: Session, version_id: int) -> dict[str, list[tuple[int, str]
     return by_source
 
 
-def _rows(session: Session, ids: list[int]) -> dict[int, WatchlistEntry]:
+def entry_rows(session: Session, ids: list[int]) -> dict[int, WatchlistEntry]:
     rows: dict[int, WatchlistEntry] = {}
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from workstation.db.models import (
@@ -20,7 +20,8 @@ from workstation.db.types import utcnow
 from workstation.errors import InvalidInputError
 from workstation.progress import CancelToken, ProgressCallback, no_progress
 from workstation.services.audit import record_event
-from workstation.services.listdiff import compare_versions
+from workstation.services.entries import in_force
+from workstation.services.listdiff import compare_ids, entry_rows
 from workstation.services.screening import (
     EntryKeys,
     load_travellers,
@@ -75,16 +76,11 @@ def rescreen_update(
     if not watchlist.enabled:
         return 0
     cancel = cancel or CancelToken()
-    changes = compare_versions(session, previous_version(session, version), version)
-    today = utcnow().date()
-    rows = [
-        row
-        for row in [*changes.added, *(after for _, after in changes.changed)]
-        if _in_force(row, today)
-    ]
     since = utcnow() - timedelta(hours=hours)
-    recent = select(Flight.id).where(Flight.scheduled_departure >= since)
-    travellers = load_travellers(session, Traveller.flight_id.in_(recent)) if rows else []
+    recent = Traveller.flight_id.in_(select(Flight.id).where(Flight.scheduled_departure >= since))
+    anyone = session.scalar(select(Traveller.id).where(recent).limit(1)) is not None
+    rows, entry_count = _new_entries(session, version, utcnow().date(), load=anyone)
+    travellers = load_travellers(session, recent) if rows else []
     run = ScreeningRun(user_id=actor.user_id, scope="after_update")
     session.add(run)
     session.flush()
@@ -93,7 +89,7 @@ def rescreen_update(
     people = [person_of(t) for t in travellers]
     matches = screen_rows(people, rows, watchlist, keys, progress, label, cancel)
     new = raise_hits(session, run, matches, keys, [t.id for t in travellers])
-    run.traveller_count, run.entry_count = len(people), len(rows)
+    run.traveller_count, run.entry_count = len(people), entry_count
     run.hit_count, run.new_hit_count = len(matches), new
     record_event(
         session,
@@ -106,7 +102,7 @@ def rescreen_update(
         version=version.version_no,
         departed_since=since.isoformat(timespec="seconds"),
         travellers=len(people),
-        entries=len(rows),
+        entries=entry_count,
         hits=len(matches),
         new_hits=new,
     )
@@ -117,3 +113,31 @@ def _in_force(row: WatchlistEntry, day: date) -> bool:
     return (row.valid_from is None or row.valid_from <= day) and (
         row.valid_until is None or row.valid_until >= day
     )
+
+
+def _new_entries(
+    session: Session, version: WatchlistVersion, day: date, *, load: bool
+) -> tuple[list[WatchlistEntry], int]:
+    """The rows ``version`` added or changed that are in force on ``day``, and how many there
+    are. The rows are loaded only when ``load`` (someone to screen them against): a large list
+    is then only counted."""
+    previous = previous_version(session, version)
+    if previous is None and not load:  # a first version: every row is new
+        query = select(func.count(WatchlistEntry.id)).where(
+            WatchlistEntry.version_id == version.id, in_force(day)
+        )
+        return [], session.scalar(query) or 0
+    ids = compare_ids(session, previous, version)
+    new_ids = [*ids.added, *(after for _, after in ids.changed)]
+    if not load:
+        return [], _count_in_force(session, version, new_ids, day)
+    loaded = entry_rows(session, new_ids)
+    rows = [row for i in new_ids if _in_force(row := loaded[i], day)]
+    return rows, len(rows)
+
+
+def _count_in_force(session: Session, version: WatchlistVersion, ids: list[int], day: date) -> int:
+    """How many of the rows ``ids`` of ``version`` are in force on ``day``, without loading them."""
+    wanted = set(ids)
+    query = select(WatchlistEntry.id).where(WatchlistEntry.version_id == version.id, in_force(day))
+    return sum(1 for entry_id in session.scalars(query) if entry_id in wanted)

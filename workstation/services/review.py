@@ -1,4 +1,8 @@
-"""Decisions on hits: confirm and flag for control, or dismiss with a reason."""
+"""Decisions on hits: confirm and flag for control, dismiss with a reason, or escalate.
+
+An escalated hit waits for a supervisor: only a supervisor (or administrator) confirms or
+dismisses it. A dismissal is remembered (see :mod:`workstation.services.memory`).
+"""
 
 from __future__ import annotations
 
@@ -8,11 +12,13 @@ from workstation.db.models import Flag, Hit, ReviewDecision
 from workstation.db.store import Store
 from workstation.errors import InvalidInputError, NotFoundError
 from workstation.services.audit import record_event
+from workstation.services.memory import remember_dismissal
 from workstation.services.queries import hit_view
 from workstation.services.views import Actor, HitView
 from workstation.services.vocabulary import CONTROL_POINTS
 
 MIN_REASON_LENGTH = 5
+DECIDES_ESCALATED = ("supervisor", "administrator")
 
 
 def confirm_hit(
@@ -24,7 +30,7 @@ def confirm_hit(
             f"Choose where to control the traveller: {', '.join(CONTROL_POINTS.values())}."
         )
     with store.transaction() as session:
-        hit = _open_hit(session, hit_id)
+        hit = _open_hit(session, hit_id, actor)
         hit.status = "confirmed"
         session.add(
             ReviewDecision(
@@ -65,24 +71,50 @@ def dismiss_hit(store: Store, actor: Actor, hit_id: int, reason: str) -> HitView
             "Say why the hit is a false positive (for example: date of birth differs by 20 years)."
         )
     with store.transaction() as session:
-        hit = _open_hit(session, hit_id)
+        hit = _open_hit(session, hit_id, actor)
         hit.status = "dismissed"
         session.add(
             ReviewDecision(
                 hit_id=hit.id, user_id=actor.user_id, decision="dismissed", reason=reason
             )
         )
+        remember_dismissal(session, actor, hit, reason)
         session.flush()
         record_event(session, actor, "dismiss_hit", "hit", [hit.id], traveller=hit.traveller_id)
         return hit_view(session, hit)
 
 
-def _open_hit(session: Session, hit_id: int) -> Hit:
+def escalate_hit(store: Store, actor: Actor, hit_id: int, note: str) -> HitView:
+    """Hand an open hit to a supervisor, saying why (the note is required and kept)."""
+    note = note.strip()
+    if len(note) < MIN_REASON_LENGTH:
+        raise InvalidInputError(
+            "Say what the supervisor should look at (for example: document number differs "
+            "by one digit)."
+        )
+    with store.transaction() as session:
+        hit = _open_hit(session, hit_id, actor)
+        if hit.status == "escalated":
+            raise InvalidInputError("This hit is already escalated; a supervisor will decide.")
+        hit.status = "escalated"
+        session.add(
+            ReviewDecision(hit_id=hit.id, user_id=actor.user_id, decision="escalated", reason=note)
+        )
+        session.flush()
+        record_event(session, actor, "escalate_hit", "hit", [hit.id], traveller=hit.traveller_id)
+        return hit_view(session, hit)
+
+
+def _open_hit(session: Session, hit_id: int, actor: Actor) -> Hit:
+    """The hit, locked, when it still awaits a decision ``actor`` may take."""
     hit = session.get(Hit, hit_id, with_for_update=True)
     if hit is None:
         raise NotFoundError(f"Hit {hit_id} no longer exists.")
-    if hit.status != "open":
+    if hit.status == "escalated" and actor.role not in DECIDES_ESCALATED:
+        raise InvalidInputError("This hit was escalated to a supervisor: a supervisor decides it.")
+    if hit.status not in ("open", "escalated"):
+        shown = hit.status.replace("_", " ")
         raise InvalidInputError(
-            f"This hit was already {hit.status}; its decision stands and is kept in its history."
+            f"This hit was already {shown}; its decision stands and is kept in its history."
         )
     return hit

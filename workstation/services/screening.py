@@ -19,6 +19,7 @@ from workstation.db.types import utcnow
 from workstation.progress import CancelToken, ProgressCallback, no_progress
 from workstation.services.audit import record_event
 from workstation.services.entries import in_force
+from workstation.services.memory import REMEMBERED, recall
 from workstation.services.versions import active_versions
 from workstation.services.views import Actor, RunSummary
 
@@ -124,7 +125,9 @@ def raise_hits(
     """Store a hit for every match whose (traveller, list, listed person) has none yet.
 
     Two rows of one version with the same list id (lists do repeat ids) make one hit, the
-    better scoring. Closes the run; returns the number of new hits.
+    better scoring. A pair an officer dismissed before (same person, same unchanged entry) is
+    stored as ``dismissed_by_memory`` (see :mod:`workstation.services.memory`). Closes the run;
+    returns the number of new open hits.
     """
     known = _known_keys(session, traveller_ids)
     best: dict[HitKey, Match] = {}
@@ -133,9 +136,14 @@ def raise_hits(
         key = (int(m.traveller_key), watchlist_id, source_id)
         if key not in known and (key not in best or m.score > best[key].score):
             best[key] = m
-    session.add_all(_hit_row(run.id, key, m) for key, m in best.items())
+    remembered = recall(session, {key: int(m.entry_key) for key, m in best.items()})
+    for key, m in best.items():
+        row = _hit_row(run.id, key, m)
+        if key in remembered:
+            row.status, row.memory_id = REMEMBERED, remembered[key]
+        session.add(row)
     run.finished_at = utcnow()
-    return len(best)
+    return len(best) - len(remembered)
 
 
 def _relabelled(progress: ProgressCallback, label: str) -> ProgressCallback:

@@ -31,6 +31,19 @@ class FlightSummary:
     open_hit_count: int
     hit_count: int
     screened: bool
+    escalated_hit_count: int = 0
+    indicator_hit_count: int = 0  # hits of kind other than "watchlist" (risk indicators)
+    api_count: int = 0  # travellers an API message or manifest listed
+    pnr_only_count: int = 0  # travellers only a booking (PNR) names
+
+    @property
+    def data_complete(self) -> bool:
+        """Every traveller came with API data: none is known from a booking (PNR) only."""
+        return self.traveller_count > 0 and self.pnr_only_count == 0
+
+    @property
+    def api_missing(self) -> bool:
+        return self.traveller_count > 0 and self.api_count == 0
 
     @property
     def designator(self) -> str:
@@ -52,10 +65,15 @@ class TravellerRow:
     document_number: str | None
     booking_reference: str | None
     seat: str | None
-    hit_status: str  # none, open, confirmed, dismissed (the most pressing of its hits)
+    hit_status: str  # none, open, escalated, confirmed, dismissed, dismissed_by_memory
     best_score: float | None
     flagged: bool
     interdiction_count: int
+    flight: str = ""  # the designator, for tables across flights
+    departure: datetime | None = None
+    search_key: str = ""  # see workstation.db.searchkey
+    has_api: bool = True
+    has_pnr: bool = False
 
 
 @dataclass(frozen=True)
@@ -119,6 +137,7 @@ class HitView:
     reasons: tuple[ReasonView, ...]
     entry: EntryView
     decisions: tuple[DecisionView, ...]
+    remembered: RememberedDismissal | None = None  # set on a hit dismissed by memory
 
 
 @dataclass(frozen=True)
@@ -136,6 +155,37 @@ class InterdictionView:
     notes: str
     username: str
     recorded_at: datetime
+    revisions: tuple[InterdictionRevisionView, ...] = ()  # oldest first
+
+
+@dataclass(frozen=True)
+class InterdictionRevisionView:
+    """One edit of an interdiction: the values it replaced, who edited, when."""
+
+    revised_at: datetime
+    username: str
+    previous: InterdictionView  # as recorded (or last edited) before this edit
+
+
+@dataclass(frozen=True)
+class RememberedDismissal:
+    """An earlier dismissal of the same pair (person, listed person), shown with a later hit."""
+
+    username: str
+    dismissed_at: datetime
+    reason: str
+    hit_id: int
+
+
+@dataclass(frozen=True)
+class SameBookingTraveller:
+    """A co-traveller: another traveller of the same flight on the same booking."""
+
+    id: int
+    surname: str
+    given_names: str
+    seat: str | None
+    hit_status: str
 
 
 @dataclass(frozen=True)
@@ -155,6 +205,7 @@ class TravellerDetail:
     flagged: bool
     flag_points: tuple[str, ...]
     interdictions: tuple[InterdictionView, ...]
+    co_travellers: tuple[SameBookingTraveller, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -165,6 +216,8 @@ class ImportSummary:
     travellers: int
     duplicate: bool  # the same bytes were imported before: nothing done
     warnings: tuple[str, ...] = ()
+    flight_ids: tuple[int, ...] = ()  # the stored flights the file named
+    bookings: int = 0  # PNR pushes: bookings stored (each a new version)
 
 
 @dataclass(frozen=True)

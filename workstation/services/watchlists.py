@@ -12,21 +12,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from matching import DEFAULT_THRESHOLD
-from watchlists.entry import WatchlistEntry as ReadEntry
-from watchlists.errors import WatchlistFormatError
-from watchlists.read import read_watchlist
 from workstation.db.models import ImportBatch, Watchlist, WatchlistVersion
 from workstation.db.store import Store
-from workstation.errors import InputFileError, InvalidInputError
+from workstation.errors import InvalidInputError
 from workstation.progress import CancelToken, ProgressCallback, no_progress
-from workstation.readers.detect import read_file_bytes
 from workstation.services.audit import record_event
-from workstation.services.entries import entry_row
+from workstation.services.entrybatch import file_digest, store_entries
 from workstation.services.rescreen import RESCREEN_HOURS, rescreen_update
 from workstation.services.versions import latest_version, watchlist_named
 from workstation.services.views import Actor, WatchlistImportSummary, WatchlistSummary
 
-_BATCH = 1000
 MAX_LIST_BYTES = 512 * 1024 * 1024
 MAX_PRIORITY = 99
 
@@ -41,12 +36,14 @@ def import_watchlist(
     progress: ProgressCallback = no_progress,
     cancel: CancelToken | None = None,
 ) -> WatchlistImportSummary:
-    """Read list files whole, then store them as the list's next version in one transaction.
+    """Store list files as the list's next version, in one transaction.
 
     Several files (a list published in parts) make one version together. Files identical to those
-    of the current version change nothing. The travellers of flights that departed within
-    ``rescreen_hours`` (and of future flights) are screened against the added and changed
-    entries in the same transaction (see :func:`workstation.services.rescreen.rescreen_update`).
+    of the current version change nothing. Entries are read as a stream and stored in batches
+    while reading (progress is reported in bytes read); a broken file or a cancel rolls the whole
+    version back. The travellers of flights that departed within ``rescreen_hours`` (and of
+    future flights) are screened against the added and changed entries in the same transaction
+    (see :func:`workstation.services.rescreen.rescreen_update`).
     """
     cancel = cancel or CancelToken()
     name = name.strip()
@@ -54,24 +51,21 @@ def import_watchlist(
         raise InvalidInputError("A watchlist needs a name (--name).")
     if not paths:
         raise InvalidInputError("Give at least one list file.")
-    digest, entries, skipped, warnings, formats = _read_files(paths, progress)
+    digest = _digest(paths, progress, cancel)
     file_names = ", ".join(p.name for p in paths)
-    total = len(entries)
     with store.transaction() as session:
         watchlist = _imported_list(session, name)
         current = latest_version(session, watchlist.id)
         if current is not None and _batch_sha(session, current) == digest:
-            return WatchlistImportSummary(
-                watchlist_summary(watchlist, current), True, tuple(warnings)
-            )
+            return WatchlistImportSummary(watchlist_summary(watchlist, current), True, ())
         batch = ImportBatch(
             kind="watchlist",
-            source_format="+".join(sorted(set(formats))),
+            source_format="",
             file_name=file_names[:500],
             sha256=digest,
             user_id=actor.user_id,
-            record_count=total,
-            warnings=warnings,
+            record_count=0,
+            warnings=[],
         )
         session.add(batch)
         session.flush()
@@ -79,17 +73,17 @@ def import_watchlist(
             watchlist_id=watchlist.id,
             batch_id=batch.id,
             version_no=(current.version_no + 1) if current else 1,
-            entry_count=total,
-            skipped_count=skipped,
+            entry_count=0,
+            skipped_count=0,
         )
         session.add(version)
         session.flush()
-        for start in range(0, total, _BATCH):
-            cancel.raise_if_cancelled()
-            chunk = entries[start : start + _BATCH]
-            session.add_all(entry_row(version.id, e) for e in chunk)
-            session.flush()
-            progress(start + len(chunk), total, f"Storing {name}")
+        stored = store_entries(session, version.id, paths, progress, cancel)
+        batch.source_format = "+".join(sorted(set(stored.formats)))
+        batch.record_count = version.entry_count = stored.entries
+        batch.warnings = list(stored.warnings)
+        version.skipped_count = stored.skipped
+        session.flush()
         record_event(
             session,
             actor,
@@ -99,8 +93,8 @@ def import_watchlist(
             watchlist=name,
             files=file_names,
             sha256=digest,
-            entries=total,
-            skipped=skipped,
+            entries=stored.entries,
+            skipped=stored.skipped,
         )
         new_hits = rescreen_update(
             session,
@@ -112,31 +106,17 @@ def import_watchlist(
             cancel=cancel,
         )
         return WatchlistImportSummary(
-            watchlist_summary(watchlist, version), False, tuple(warnings), new_hits
+            watchlist_summary(watchlist, version), False, stored.warnings, new_hits
         )
 
 
-def _read_files(
-    paths: list[Path], progress: ProgressCallback
-) -> tuple[str, list[ReadEntry], int, list[str], list[str]]:
-    """Every file read whole before anything is stored: a broken file changes nothing."""
+def _digest(paths: list[Path], progress: ProgressCallback, cancel: CancelToken) -> str:
+    """One SHA-256 over the files' own digests, read in chunks; checks each file can be read."""
     sha = hashlib.sha256()
-    entries: list[ReadEntry] = []
-    skipped = 0
-    warnings: list[str] = []
-    formats: list[str] = []
     for path in paths:
-        sha.update(hashlib.sha256(read_file_bytes(path, limit=MAX_LIST_BYTES)).digest())
-        progress(0, 1, f"Reading {path.name}")
-        try:
-            content = read_watchlist(path)
-        except WatchlistFormatError as exc:
-            raise InputFileError(path, exc.problem, where=exc.where) from exc
-        entries.extend(content.entries)
-        skipped += content.skipped
-        warnings.extend(f"{path.name}: {w}" for w in content.warnings)
-        formats.append(content.source_format)
-    return sha.hexdigest(), entries, skipped, warnings, formats
+        progress(0, 1, f"Checking {path.name}")
+        sha.update(file_digest(path, limit=MAX_LIST_BYTES, cancel=cancel))
+    return sha.hexdigest()
 
 
 def _imported_list(session: Session, name: str) -> Watchlist:
