@@ -26,17 +26,22 @@ def test_the_flights_model_passes_the_model_tester_empty_and_filled(
     assert model.rowCount() == 1
 
 
-def test_a_flight_row_reads_like_a_flight_board_in_utc(screened_store: Store, actor: Actor) -> None:
+def test_a_flight_row_reads_like_a_flight_board_in_airport_local_time(
+    screened_store: Store, actor: Actor
+) -> None:
     model = FlightsModel()
     model.set_flights(list_flights(screened_store, actor))
+    [flight] = list_flights(screened_store, actor)
+    assert flight.scheduled_departure is not None
+    assert flight.scheduled_departure.strftime("%H:%M") == "08:05"  # stored in UTC
     cells = [model.index(0, c).data() for c in range(model.columnCount())]
-    # the manifest's local times (11:05 Istanbul, 12:50 Belgrade) in UTC
+    # shown as the manifest gave them: 11:05 at Istanbul, 12:50 at Belgrade
     assert cells == [
         "JU211",
         "IST",
         "BEG",
-        "08:05 12.03.",
-        "11:50 12.03.",
+        "11:05 12.03.",
+        "12:50 12.03.",
         "↓ in",
         "13",
         "2",

@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from ui.i18n import _
 from ui.models.rows_model import Column, RowsModel
+from workstation.airports import local_time
 from workstation.services.views import FlightSummary
 
 _OPEN_HITS = QColor("#b71c1c")
@@ -18,8 +19,13 @@ _INCOMPLETE = QColor("#fff3c4")
 
 
 def time_and_date(value: datetime | None) -> str:
-    """ "HH:MM dd.mm." in UTC, the way a flight board reads."""
+    """ "HH:MM dd.mm.", the way a flight board reads."""
     return value.strftime("%H:%M %d.%m.") if value else "—"
+
+
+def local_time_and_date(value: datetime | None, airport: str) -> str:
+    """A stored UTC time as the clock at ``airport`` shows it (UTC if the airport is unknown)."""
+    return time_and_date(local_time(value, airport)) if value else "—"
 
 
 def _open_hits_text(f: FlightSummary) -> str:
@@ -60,16 +66,16 @@ COLUMNS: tuple[Column[FlightSummary], ...] = (
     Column("From", lambda f: f.origin, lambda f: f.origin, "Origin airport"),
     Column("To", lambda f: f.destination, lambda f: f.destination, "Destination airport"),
     Column(
-        "Dep. (UTC)",
-        lambda f: time_and_date(f.scheduled_departure),
+        "Dep. (local)",
+        lambda f: local_time_and_date(f.scheduled_departure, f.origin),
         lambda f: _timestamp(f.scheduled_departure),
-        "Scheduled departure, UTC",
+        "Scheduled departure, local time at the origin airport",
     ),
     Column(
-        "Arr. (UTC)",
-        lambda f: time_and_date(f.scheduled_arrival),
+        "Arr. (local)",
+        lambda f: local_time_and_date(f.scheduled_arrival, f.destination),
         lambda f: _timestamp(f.scheduled_arrival),
-        "Scheduled arrival, UTC",
+        "Scheduled arrival, local time at the destination airport",
     ),
     Column(
         "Dir.",
