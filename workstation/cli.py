@@ -17,6 +17,7 @@ from workstation.cli_data import DATA_COMMANDS, add_data_commands, run_data
 from workstation.cli_watchlist import add_watchlist_commands, run_watchlist
 from workstation.config import Paths, current_username, resolve_db_url
 from workstation.errors import WorkstationError
+from workstation.version import version
 
 if TYPE_CHECKING:
     from workstation.db.store import Store
@@ -38,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--demo", action="store_true", help="use the separate demo store")
     parser.add_argument("--user", metavar="NAME", help="act as this user (default: the OS user)")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = commands.add_parser(

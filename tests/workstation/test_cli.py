@@ -108,3 +108,11 @@ def test_screening_files_without_a_store_writes_the_hits_file(tmp_path: Path) ->
     )
     assert float(hit["score"]) >= 70
     assert "name" in hit["reasons"]
+
+
+def test_version_is_printed_by_the_command_line_too() -> None:
+    from workstation.version import version
+
+    result = run_cli("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"python -m workstation {version()}"
