@@ -49,16 +49,14 @@ class Generator:
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
         self.cultures = build_cultures()
-        self._given = {c.name: ZipfPicker(c.given, rng, 0.7) for c in self.cultures}
-        self._family = {c.name: ZipfPicker(c.family, rng, 0.8) for c in self.cultures}
-        self._tail = {c.name: ZipfPicker(c.tail, rng, 0.5) for c in self.cultures if c.tail}
-        self._given_tail = {
-            c.name: ZipfPicker(c.given_tail, rng, 0.5) for c in self.cultures if c.given_tail
+        given_q = {"arabic": 1.0}  # Mohammed and Ahmed are commoner than any Balkan name
+        self._given = {
+            c.name: ZipfPicker(c.given, c.given_tail, rng, given_q.get(c.name, 3.0))
+            for c in self.cultures
         }
+        self._family = {c.name: ZipfPicker(c.family, c.tail, rng, 8.0) for c in self.cultures}
 
     def _given_name(self, culture: Culture) -> str:
-        if culture.name in self._given_tail and self.rng.random() < 0.4:
-            return self._given_tail[culture.name].pick()
         return self._given[culture.name].pick()
 
     def source(self, *, passenger: bool) -> tuple[Culture, Source]:
@@ -69,10 +67,7 @@ class Generator:
             given += [self._given_name(culture) for _ in range(self.rng.choice((1, 1, 2)))]
         elif self.rng.random() < 0.1:
             given.append(self._given_name(culture))
-        if culture.name in self._tail and self.rng.random() < 0.6:
-            family = self._tail[culture.name].pick()
-        else:
-            family = self._family[culture.name].pick()
+        family = self._family[culture.name].pick()
         origin = "serbian" if culture.name == "serbian" else culture.name
         return culture, Source(origin, tuple(given), (family,))
 

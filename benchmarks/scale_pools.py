@@ -1,7 +1,14 @@
 """Large name pools for the list-scale benchmark: given names and surnames per culture (Balkan,
-Russian, Turkish, Arabic, Western, Albanian), drawn with Zipf-like frequencies so that common
-tokens are as common as on real lists, plus a long tail of made-up surnames built from each
-culture's syllables (real 1,000,000-name lists hold hundreds of thousands of distinct tokens).
+Russian, Turkish, Arabic, Western, Albanian), the real names of :mod:`name_pools` first, then a
+long tail of made-up names built from each culture's syllables (real 1,000,000-name lists hold
+hundreds of thousands of distinct tokens).
+
+Names are drawn with Zipf-Mandelbrot frequencies, weight 1 / (rank + q): the commonest surname of
+a culture is about 1-2 % of its people, the commonest given name 3-7 % (Jovanović is 1.3 % of
+Serbs, Marko about 2 % of Serbian men; Mohammed is commoner among Arabs), as national name
+statistics show. The earlier pools (60 surnames drawn with weight 1 / rank ** 0.8) made a listed
+name combination about ten times as common as in real populations, so most passengers had
+namesakes on the list.
 """
 
 from __future__ import annotations
@@ -23,14 +30,16 @@ _BALKAN_ROOTS = _w("""Mil Rad Drag Stoj Vuk Bog Dobr Mir Slav Ljub Bran Živ Nen
     Beg Kovač Mujag Hodž Čaus Smaj Halil Omer Ibr Muj Sulj Bećir Jusuf Salih Husein Mehmed""")
 _BALKAN_MIDS = ["", "a", "o", "e", "i", "an", "en", "ak", "in", "ov", "oj", "el", "ič"]
 _BALKAN_ENDS = ["ović", "ević", "ić", "ski", "ovski", "evski", "ac", "ović", "ić", "ijević", "in"]
+_MACEDONIAN_ENDS = ["ovski", "evski", "ski", "ov", "ev", "oski", "ovska", "in"]
 _RUSSIAN_ROOTS = _w("""Бел Сок Вор Кузнец Мак Зах Тих Гром Дуб Кар Лом Мор Нов Орл Пол Рыб Сав
     Тар Уш Фед Хар Чер Шуб Щег Яков Бор Вас Гаврил Дем Ерм Жук Заб Игнат Кирил Лукин Медвед
     Никит Осип Пахом Родион Семен Тимоф Ульян Филип Хрущ Цвет Шапош Юд Абрам Булат Гусь Дроздов
     Егор Журав Зимин Исаак Калаш Лебед Мирон Нестер Обух Прох Рахм Стрел Трофим Усм Хабиб""")
-_RUSSIAN_MIDS = ["", "ан", "ен", "ин", "ол", "ач", "ик", "уш", "ар"]
+_RUSSIAN_MIDS = ["", "ан", "ен", "ин", "ол", "ач", "ик", "уш", "ар", "ят", "он", "ил", "ох", "ес"]
 _RUSSIAN_ENDS = ["ов", "ев", "ин", "ский", "енко", "ук", "ов", "ев", "ович", "ых"]
 _TURKISH_HEADS = _w("""Ak Kara Öz Gök Er Demir Yıldız Kurt Şen Çak Ay Gül Tek Uz Kılıç Bulut Doğan
     Aslan Kaya Taş Yurt Deniz Altın Güney Koç Bay Tunç Erdem Sarı Boz""")
+_TURKISH_MIDS = ["", "er", "al", "ün", "ak", "öz", "ır", "en", "oğ"]
 _TURKISH_TAILS = _w("""kaya türk bulut tepe han can taş oğlu soy göz el dağ er su yol alp men lar
     ok ay çelik baş yiğit kan gün ova kurt""")
 _ARABIC_ROOTS = _w("""Hamad Sharaf Qahtan Tamim Jubur Dulaym Ubayd Khazraj Harb Shammar Anaz Utayb
@@ -39,9 +48,13 @@ _ARABIC_ROOTS = _w("""Hamad Sharaf Qahtan Tamim Jubur Dulaym Ubayd Khazraj Harb 
     Rashid Mahdi Khatib Najjar Haddad Sabbagh Tahhan Khayyat Attar Jazzar Bitar Sarraf Qassab""")
 _ARABIC_ENDS = ["i", "awi", "ani", "i", "ali", "ash"]
 _WESTERN_ROOTS = _w("""Ash Black Brad Brook Car Clay Dal Ed Fair Green Hart Hol Kings Lang Mar Nor
-    Oak Pen Ridge Shel Stan Thorn Wal West Wood Ald Bar Bish Chad Dun Elm Fox Glad Har Kirk""")
+    Oak Pen Ridge Shel Stan Thorn Wal West Wood Ald Bar Bish Chad Dun Elm Fox Glad Har Kirk
+    Brun Eich Hahn Kaiser Lind Berg Stein Wald Rosen Schwarz Weiss Neu Alt Holz Feld Linden Dorn
+    Mont Bois Rive Val Fontaine Castel Ross Bell Bianc Marin Serr Vill Torr Cald Mor Lun Sal""")
 _WESTERN_ENDS = ["son", "er", "man", "ford", "ley", "ton", "ing", "wood", "field", "well", "s"]
-_ALBANIAN_ROOTS = _w("Kras Beri Gash Hox Shal Mor Bytyq Thaç Haradin Lim Xhafer Kelm Dur Lek Qos")
+_ALBANIAN_ROOTS = _w("""Kras Beri Gash Hox Shal Mor Bytyq Thaç Haradin Lim Xhafer Kelm Dur Lek Qos
+    Bajr Dem Ferat Gjon Hal Ism Jashar Kastr Leka Marku Nezir Osm Pren Rexh Sal Tah Uk Vesel Zen
+    Ahmet Bek Cen Dib Elez Fet Gjin Hajd Ibr Jak Kur Llap Mehm Nik Prek Rrah Sylej Tërn Xhem""")
 _ALBANIAN_ENDS = ["iqi", "ha", "i", "aj", "ja", "ani", "oli", "aku"]
 
 _WESTERN_GIVEN = _w("""John James Michael Robert William David Richard Thomas Peter Paul Mark George
@@ -73,6 +86,18 @@ class Culture:
     cyrillic: bool = False
 
 
+_ARABIC_GIVEN = _w("""Abbas Adnan Ahmad Akram Amin Ammar Anas Asad Asim Atif Ayman Aziz Badr Bakr
+    Basim Bashir Dawud Fadil Fahd Fadl Fakhri Faris Fathi Fawzi Ghazi Habib Hadi Hakim Halim Hamdi
+    Hamid Hani Harith Hashim Haytham Husam Ihsan Ilyas Imran Isa Ishaq Jabir Jafar Jalal Jamil
+    Jawad Kamal Kazim Khalil Labib Luay Luqman Mahdi Majid Malik Mansur Marwan Mazin Muhsin Munir
+    Murad Musab Mutlaq Nabil Nadim Naji Najib Nasr Nawaf Nizar Nuh Nuri Qasim Qays Rafiq Raghib
+    Rajab Ramadan Rami Rashad Rida Riyad Saad Sabir Sadiq Safwan Sahir Salah Salim Salman Samir
+    Sharif Shukri Subhi Sufyan Suhayl Talal Tamir Tawfiq Thamir Ubayd Usama Wael Wasim Yasin
+    Yasir Yunus Zaki Zayd Ziyad Zubayr Amina Asma Basma Dalal Fatin Ghada Hala Hanan Hiba Huda
+    Iman Jamila Khadija Layla Lubna Maha Manal Nadia Najla Nawal Rania Rasha Reem Rima Salma Samira
+    Sawsan Suha Wafa Yasmin Zaynab Zahra""")
+
+
 def _tail(roots: list[str], mids: list[str], ends: list[str]) -> list[str]:
     return sorted({r + m + e for r, m, e in itertools.product(roots, mids, ends)})
 
@@ -85,8 +110,8 @@ def _arabic_tail() -> list[str]:
     bases = [r + e for r in _ARABIC_ROOTS for e in _ARABIC_ENDS]
     vowels = ["a", "u", "i"]
     patterns = (("a", "a"), ("u", "a"), ("a", "i"))
-    letters = itertools.product("BDFHJKLMNQRSTZ", "dhlmrst", "lnrb")
-    made = [f"{a}{v}{b}{w}{c}i" for a, b, c in letters for v, w in patterns][:4000]
+    letters = itertools.product("BDFHJKLMNQRSTZ", "dhlmrstbfkn", "lnrbdkm")
+    made = [f"{a}{v}{b}{w}{c}i" for a, b, c in letters for v, w in patterns]
     plain = {f"{r}{v}" for r in _ARABIC_ROOTS for v in vowels}
     return sorted({f"al-{b}" for b in bases} | {f"al-{m}" for m in made} | set(made[::3]) | plain)
 
@@ -99,19 +124,32 @@ def build_cultures() -> list[Culture]:
     ar_g, ar_f, _, _ = POOLS["arabic"]
     al_g, al_f, _, _ = POOLS["albanian"]
     tr_g, tr_f, _, _ = POOLS["turkish"]
-    turkish_tail = sorted({h + t for h in _TURKISH_HEADS for t in _TURKISH_TAILS})
+    turkish_tail = _tail(_TURKISH_HEADS, _TURKISH_MIDS, _TURKISH_TAILS)
     balkan_given = _tail(
-        _BALKAN_ROOTS[:45],
+        _BALKAN_ROOTS[:60],
         [""],
         ["an", "ko", "oš", "o", "e", "ica", "ana", "ka", "ija", "enko", "ojka", "isav"],
     )
     russian_given = _tail(_RUSSIAN_ROOTS, [""], ["ий", "ан", "ина", "ислав", "ей", "ана"])
-    turkish_given = _tail(_TURKISH_HEADS, [""], ["can", "han", "er", "nur", "gül", "ay", "tan"])
+    turkish_given = _tail(
+        _TURKISH_HEADS, ["", "e", "a"], ["can", "han", "er", "nur", "gül", "ay", "tan", "su", "ın"]
+    )
     western_given = _tail(_WESTERN_ROOTS, [""], ["ert", "win", "ald", "a", "ine", "ias", "ric"])
-    albanian_given = _tail(_ALBANIAN_ROOTS, [""], ["im", "on", "ent", "ije", "ona", "ush"])
+    albanian_given = _tail(_ALBANIAN_ROOTS, [""], ["im", "on", "ent", "ije", "ona", "ush", "ete"])
+    arabic_given = sorted(set(_ARABIC_GIVEN) - set(ar_g) - set(_EXTRA_ARABIC_GIVEN))
     return [
         Culture("serbian", serb_g, serb_f, _balkan_tail(), balkan_given, "SRB", 0.14, 0.42),
-        Culture("macedonian", mk_g, mk_f, [], [], "MKD", 0.04, 0.05, cyrillic=True),
+        Culture(
+            "macedonian",
+            mk_g,
+            mk_f,
+            [serbian_cyrillic(w) for w in _tail(_BALKAN_ROOTS, _BALKAN_MIDS, _MACEDONIAN_ENDS)],
+            [serbian_cyrillic(w) for w in balkan_given],
+            "MKD",
+            0.04,
+            0.05,
+            cyrillic=True,
+        ),
         Culture(
             "russian",
             ru_g,
@@ -124,7 +162,14 @@ def build_cultures() -> list[Culture]:
             cyrillic=True,
         ),
         Culture(
-            "arabic", [*ar_g, *_EXTRA_ARABIC_GIVEN], ar_f, _arabic_tail(), [], "IRQ", 0.27, 0.08
+            "arabic",
+            [*ar_g, *_EXTRA_ARABIC_GIVEN],
+            ar_f,
+            _arabic_tail(),
+            arabic_given,
+            "IRQ",
+            0.27,
+            0.08,
         ),
         Culture(
             "turkish",
@@ -160,12 +205,14 @@ def build_cultures() -> list[Culture]:
 
 
 class ZipfPicker:
-    """Draws from a list with weights 1 / (rank + 1) ** ``s`` (the first items are common)."""
+    """Draws from ``head`` then ``tail`` with weights 1 / (rank + ``q``) (Zipf-Mandelbrot): the
+    real names of the head in their order of commonness, the made-up tail shuffled after them."""
 
-    def __init__(self, items: list[str], rng: random.Random, s: float = 1.0) -> None:
-        self.items = list(items)
-        rng.shuffle(self.items[len(self.items) // 3 :])  # keep the head, shuffle the tail
-        weights = [1.0 / (i + 1) ** s for i in range(len(self.items))]
+    def __init__(self, head: list[str], tail: list[str], rng: random.Random, q: float) -> None:
+        rest = sorted(set(tail) - set(head))
+        rng.shuffle(rest)
+        self.items = [*dict.fromkeys(head), *rest]
+        weights = [1.0 / (rank + q) for rank in range(1, len(self.items) + 1)]
         self._cum = list(itertools.accumulate(weights))
         self._rng = rng
 

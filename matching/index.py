@@ -13,6 +13,7 @@ are scored: a common word alone (MOHAMMED, JOVANOVIC) no longer hands out every 
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -29,8 +30,16 @@ from matching.evidence import (
     NATIONALITY_AGREES,
     document_key,
 )
+from matching.likeness import fuzzy_bounds
 from matching.model import ListedPerson, Person
-from matching.names import _INITIAL, _INITIAL_WEIGHT, SURPLUS_COST, _similarity
+from matching.names import (
+    _INITIAL,
+    _INITIAL_WEIGHT,
+    FUZZY_FLOOR,
+    FUZZY_GRADE,
+    SURPLUS_COST,
+    _similarity,
+)
 from matching.rarity import Rarity
 from matching.score import NAME_POINTS
 from matching.units import ParsedName, Unit
@@ -38,8 +47,9 @@ from matching.vocabulary import INITIAL_KEY, IntArray, Vocabulary
 
 _DOC_MIN_LEN = 5
 _SLACK = 0.06  # scores are rounded to 0.1: a bound this far under the threshold may still alert
-_CACHE_LIMIT = 50_000
-_POSTINGS_CACHE_LIMIT = 4_000
+_CACHE_LIMIT = 50_000  # pairings kept (a few hundred bytes each)
+_POSTINGS_CACHE_BYTES = 128 * 2**20  # posting unions kept, by the size of their arrays
+_MASK_UNION_MIN = 200_000  # postings this long are united through a boolean mask, not a sort
 
 
 def _doc_keys(documents: Sequence[str]) -> set[str]:
@@ -92,8 +102,9 @@ class CandidateIndex:
         self._min_threshold = float(np.min(thresholds)) if len(entries) else 0.0
         self._year_lo, self._year_hi, self._full_date = _years(entries)
         self._max_unit_weight = float(self._vocab.weights.max(initial=1.0))
-        self._pairings: dict[str, _Pairing] = {}
-        self._postings: dict[str, IntArray] = {}
+        self._pairings: OrderedDict[str, _Pairing] = OrderedDict()
+        self._postings: OrderedDict[str, IntArray] = OrderedDict()
+        self._postings_bytes = 0
         self._size = len(entries)
 
     def __len__(self) -> int:
@@ -107,35 +118,63 @@ class CandidateIndex:
         """Cached per unit text: the list units sharing a key with it and scoring above 0."""
         found = self._pairings.get(unit.text)
         if found is not None:
+            self._pairings.move_to_end(unit.text)
             return found
-        keys = unit.keys | unit.query_prefix_keys | {INITIAL_KEY + unit.merged.display[:1]}
         mine = self.rarity.unit_weight(unit)
         vocab: list[int] = []
         best = top = 0.0
-        for vid in self._vocab.vocab_for(keys):
-            sim, verdict = _similarity(unit.merged.text, self._vocab.merged[vid])
-            if sim <= 0.0:
-                continue
+        for vid, sim, verdict in self._pairable(unit):
             theirs = float(self._vocab.weights[vid])
             pair = (mine + theirs) / 2 * (_INITIAL_WEIGHT if verdict == "initial" else 1.0)
             vocab.append(vid)
             best, top = max(best, sim * pair), max(top, theirs)
-        found = _Pairing(tuple(vocab), best, top)
+        found = _Pairing(tuple(sorted(vocab)), best, top)
         if len(self._pairings) >= _CACHE_LIMIT:
-            self._pairings.clear()
+            self._pairings.popitem(last=False)
         self._pairings[unit.text] = found
         return found
+
+    def _pairable(self, unit: Unit) -> list[tuple[int, float, str]]:
+        """The list units that may pair with ``unit``, each with its similarity or a bound of it.
+
+        Units sharing a *strong* key (same skeleton, same name group, a prefix, an initial) are
+        compared exactly; the others can only be fuzzy matches, and get the vectorised bound of
+        :func:`matching.likeness.fuzzy_bounds` (a unit whose bound is under the floor cannot pair).
+        """
+        tok = unit.merged
+        initial = INITIAL_KEY + tok.display[:1]
+        strong_keys = {f"D:{s}" for s in tok.skeletons | tok.alt_skeletons}
+        strong_keys |= {f"G:{g}" for g in tok.groups} | unit.query_prefix_keys | {initial}
+        strong = set(self._vocab.vocab_for(strong_keys))
+        keys = unit.keys | unit.query_prefix_keys | {initial}
+        weak = [v for v in self._vocab.vocab_for(keys) if v not in strong]
+        out: list[tuple[int, float, str]] = []
+        for vid in strong:
+            sim, verdict = _similarity(tok.text, self._vocab.merged[vid])
+            if sim > 0.0:
+                out.append((vid, sim, verdict))
+        split = [(v, self._vocab.skeletons[v].split("|")) for v in weak]
+        owners = [v for v, skeletons in split for _ in skeletons]
+        theirs = [s for _, skeletons in split for s in skeletons]
+        bounds = fuzzy_bounds(sorted(tok.skeletons), theirs)
+        best: dict[int, float] = {}
+        for vid, bound in zip(owners, bounds.tolist(), strict=True):
+            if bound >= FUZZY_FLOOR - 1e-9:
+                best[vid] = max(best.get(vid, 0.0), bound)
+        out.extend((vid, min(1.0, bound) * FUZZY_GRADE, "fuzzy") for vid, bound in best.items())
+        return out
 
     def _names_of(self, unit: Unit, pairing: _Pairing) -> IntArray:
         """Sorted positions of the list names holding a unit the traveller unit can pair with."""
         found = self._postings.get(unit.text)
         if found is not None:
+            self._postings.move_to_end(unit.text)
             return found
-        parts = [self._vocab.posting(v) for v in pairing.vocab]
-        found = parts[0] if len(parts) == 1 else np.unique(np.concatenate(parts))
-        if len(self._postings) >= _POSTINGS_CACHE_LIMIT:
-            self._postings.clear()
+        found = self._vocab.union(pairing.vocab, _MASK_UNION_MIN)
+        while self._postings and self._postings_bytes + found.nbytes > _POSTINGS_CACHE_BYTES:
+            self._postings_bytes -= self._postings.popitem(last=False)[1].nbytes
         self._postings[unit.text] = found
+        self._postings_bytes += found.nbytes
         return found
 
     def _free_weight(self, unit: Unit) -> float:

@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
+from matching.arabic import ARABIC_LETTERS, arabic_forms
 from matching.lexicon import (
     COMMON_WEIGHTS,
     CYRILLIC_LOOKALIKES,
@@ -121,7 +122,9 @@ def _ascii_only(form: str) -> str:
 def romanise(word: str) -> tuple[str, ...]:
     """The ASCII upper-case spellings of one word, the display spelling first."""
     upper = fold_lookalikes(word).upper()
-    if any(ch in CYRILLIC_LETTERS for ch in upper):
+    if any(ch in ARABIC_LETTERS for ch in upper):
+        raw = list(arabic_forms(_strip_marks(upper)))
+    elif any(ch in CYRILLIC_LETTERS for ch in upper):
         raw = cyrillic_forms(upper)
     elif any(_script(ch) == "GREEK" for ch in upper):
         raw = greek_forms(_strip_marks(upper).upper())

@@ -104,10 +104,23 @@ class FrozenVocabulary:
         self.name_weight = np.bincount(
             base_name, weights=self.weights[base_vocab], minlength=vocab.names
         )
-        self.key_hashes, self.key_vocab = _key_arrays(self.texts)
+        self.key_hashes, self.key_vocab, self.skeletons = _key_arrays(self.texts)
 
     def posting(self, vid: int) -> IntArray:
         return self.postings[self.indptr[vid] : self.indptr[vid + 1]]
+
+    def union(self, vids: Sequence[int], mask_min: int) -> IntArray:
+        """Sorted positions of the names holding any of ``vids`` (a long union goes through a
+        boolean mask over all names, cheaper than sorting it)."""
+        parts = [self.posting(v) for v in vids]
+        if len(parts) == 1:
+            return parts[0]
+        if sum(len(p) for p in parts) < mask_min:
+            return np.unique(np.concatenate(parts))
+        mask = np.zeros(len(self.name_entry), dtype=bool)
+        for part in parts:
+            mask[part] = True
+        return np.flatnonzero(mask).astype(np.int32)
 
     def vocab_for(self, keys: Iterable[str]) -> list[int]:
         """Vocabulary ids indexed under any of ``keys``."""
@@ -123,12 +136,18 @@ class FrozenVocabulary:
         return sorted(found)
 
 
-def _key_arrays(texts: list[str]) -> tuple[IntArray, npt.NDArray[np.int32]]:
+def _key_arrays(
+    texts: list[str],
+) -> tuple[IntArray, npt.NDArray[np.int32], list[str]]:
+    """Key hashes (sorted), the vocabulary id under each, and each unit's skeletons joined by
+    ``|`` (one string per unit: a tuple of strings would cost twice the memory)."""
     hashes = array("q")
     vocab = array("i")
+    skeletons: list[str] = []
     for vid, text in enumerate(texts):
         merged = make_token(_merged_text(text))
         tokens = text.split(" ")
+        skeletons.append("|".join(sorted(merged.skeletons)))
         if len(tokens) == 1 and merged.kind == "initial":
             keys: Iterable[str] = (INITIAL_KEY + merged.display[:1],)
         elif len(tokens) == 1 and merged.kind != "word":
@@ -141,4 +160,4 @@ def _key_arrays(texts: list[str]) -> tuple[IntArray, npt.NDArray[np.int32]]:
     h = np.frombuffer(hashes, dtype=np.int64)
     v = np.frombuffer(vocab, dtype=np.int32)
     order = np.argsort(h, kind="stable")
-    return h[order], v[order]
+    return h[order], v[order], skeletons
