@@ -1,4 +1,5 @@
-"""The supervisor's desk: the flagged list, the unit's statistics and the audit trail.
+"""The supervisor's desk: the flagged list, the unit's statistics, the audit trail and the
+risk rules.
 
 One window with a tab each, opened from the main window's Supervisor menu. Every service call
 names the acting user; roles are not enforced until accounts arrive.
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QTabWidget, QWidget
 from ui.i18n import _
 from ui.views.audit_view import AuditView
 from ui.views.flagged_view import FlaggedView
+from ui.views.rules_view import RulesView
 from ui.views.statistics_view import StatisticsView
 from workstation.db.store import Store
 from workstation.services.views import Actor
@@ -25,14 +27,17 @@ class SupervisorWindow(QMainWindow):
         self.flagged_view = FlaggedView(store, actor)
         self.statistics_view = StatisticsView(store, actor)
         self.audit_view = AuditView(store, actor)
+        self.rules_view = RulesView(store, actor)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.flagged_view, _("Flagged travellers"))
         self.tabs.addTab(self.statistics_view, _("Statistics"))
         self.tabs.addTab(self.audit_view, _("Audit log"))
+        self.tabs.addTab(self.rules_view, _("Risk rules"))
         self.setCentralWidget(self.tabs)
         self.flagged_view.exported.connect(self._on_view_exported)
         self.statistics_view.exported.connect(self._on_view_exported)
         self.statistics_view.chart_copied.connect(self._on_statistics_view_chart_copied)
+        self.rules_view.changed.connect(self._on_rules_view_changed)
         self.resize(1400, 850)
 
     def show_tab(self, widget: QWidget) -> None:
@@ -47,6 +52,12 @@ class SupervisorWindow(QMainWindow):
         self.flagged_view.reload_choices()
         self.flagged_view.refresh()
         self.statistics_view.refresh()
+        self.audit_view.reload_choices()
+        self.audit_view.refresh()
+        self.rules_view.refresh()
+
+    @Slot()
+    def _on_rules_view_changed(self) -> None:
         self.audit_view.reload_choices()
         self.audit_view.refresh()
 
@@ -73,6 +84,7 @@ class SupervisorMenu(QMenu):
         self.flagged_action = self._add(_("Flagged travellers…"), "flagged_view")
         self.statistics_action = self._add(_("Statistics…"), "statistics_view")
         self.audit_action = self._add(_("Audit log…"), "audit_view")
+        self.rules_action = self._add(_("Risk rules…"), "rules_view")
         parent.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

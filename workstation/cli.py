@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workstation.cli_data import DATA_COMMANDS, add_data_commands, run_data
+from workstation.cli_rules import add_rules_commands, run_rules
 from workstation.cli_watchlist import add_watchlist_commands, run_watchlist
 from workstation.config import Paths, current_username, resolve_db_url
 from workstation.errors import WorkstationError
@@ -49,11 +50,13 @@ def build_parser() -> argparse.ArgumentParser:
     add_data_commands(commands)
 
     add_watchlist_commands(commands)
+    add_rules_commands(commands)
 
     s = commands.add_parser(
         "screen",
         help="screen the stored flights, or a passenger file against list files",
-        description="Without PASSENGERS: screen the stored travellers against the stored lists. "
+        description="Without PASSENGERS: screen the stored travellers against the stored lists "
+        "and the enabled risk rules. "
         "With PASSENGERS and --watchlist: screen those files without any store and write hits.",
     )
     s.add_argument("passengers", nargs="?", type=Path, metavar="PASSENGERS")
@@ -113,14 +116,18 @@ def _run(args: argparse.Namespace) -> int:
             return run_data(store, actor, args)
         elif args.command == "watchlist":
             run_watchlist(store, actor, args)
+        elif args.command == "rules":
+            run_rules(store, actor, args)
         elif args.command == "screen":
             from workstation.services.screening import screen_stored
 
             r = screen_stored(store, actor)
             print(
                 f"screened {r.travellers} traveller(s) against {r.entries} entries: "
-                f"{r.hits} hit(s), {r.new_hits} new"
+                f"{r.hits} hit(s), {r.new_hits} new; {r.indicator_hits} new risk-indicator hit(s)"
             )
+            for held in r.held_back:
+                print(f"held back by the runaway guard: {held}", file=sys.stderr)
         elif args.command == "export":
             _export(store, actor, args)
         return 0

@@ -30,6 +30,7 @@ from ui.i18n import _
 from ui.models.reasons_model import DETAIL_COLUMN, ReasonsModel
 from ui.views.comparison_view import ComparisonView
 from ui.views.history_view import HistoryView
+from ui.views.indicator_text import indicator_explanation, indicator_heading
 from ui.views.related_view import RelatedView
 from ui.views.tables import compact_table
 from workstation.db.store import Store
@@ -292,6 +293,10 @@ class ReviewView(QWidget):
                 else _("Handling: no instructions given by the list.")
             )
             self.handling.show()
+        if hit is not None and hit.indicator is not None:  # a risk rule, not a listed person
+            self.entry_line.setText(indicator_heading(hit.indicator))
+            self.handling.setText(indicator_explanation(hit.indicator))
+        self.comparison.setVisible(hit is None or hit.indicator is None)
         self._update_actions()
 
     def _update_actions(self) -> None:

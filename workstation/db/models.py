@@ -362,20 +362,24 @@ class Hit(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     run_id: Mapped[int] = mapped_column(ForeignKey("screening_runs.id"))
     traveller_id: Mapped[int] = mapped_column(ForeignKey("travellers.id"), index=True)
-    entry_id: Mapped[int] = mapped_column(ForeignKey("watchlist_entries.id"))
-    watchlist_id: Mapped[int] = mapped_column(ForeignKey("watchlists.id"))
+    entry_id: Mapped[int | None] = mapped_column(ForeignKey("watchlist_entries.id"))
+    watchlist_id: Mapped[int | None] = mapped_column(ForeignKey("watchlists.id"))
+    # indicator hits: the rule version that raised it (watchlist and entry are then None, and
+    # source_id is "rule:<rules.id>", one hit per traveller and rule whatever the version)
+    rule_version_id: Mapped[int | None] = mapped_column(ForeignKey("rule_versions.id"), index=True)
     source_id: Mapped[str] = mapped_column(String(100))
     duplicate_no: Mapped[int] = mapped_column(default=0, server_default="0")
-    kind: Mapped[str] = mapped_column(String(12), default="watchlist")
-    score: Mapped[float] = mapped_column(Float)
+    kind: Mapped[str] = mapped_column(String(12), default="watchlist")  # watchlist, indicator
+    score: Mapped[float] = mapped_column(Float)  # indicator hits: the rule's weight
     matched_name: Mapped[str] = mapped_column(String(500))
     explanation: Mapped[list[Any]] = mapped_column()
-    # open, escalated, confirmed, dismissed, dismissed_by_memory (see DismissalMemory)
+    # open, escalated, confirmed, dismissed, dismissed_by_memory (see DismissalMemory),
+    # held_back (an indicator hit withheld by the runaway guard: never put to review)
     status: Mapped[str] = mapped_column(String(24), default="open", index=True)
     memory_id: Mapped[int | None] = mapped_column(ForeignKey("dismissal_memories.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     traveller: Mapped[Traveller] = relationship()
-    entry: Mapped[WatchlistEntry] = relationship()
+    entry: Mapped[WatchlistEntry | None] = relationship()
 
 
 class ReviewDecision(Base):
@@ -468,6 +472,52 @@ class InterdictionRevision(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     revised_at: Mapped[datetime] = mapped_column(default=utcnow)
     previous: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class RiskRule(Base):
+    """A risk-indicator rule, by its name; its definitions are :class:`RuleVersion` rows."""
+
+    __tablename__ = "rules"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    current_version: Mapped[int] = mapped_column(default=1)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class RuleVersion(Base):
+    """One definition of a rule, never edited: an edit adds a version (hits keep theirs).
+
+    ``definition`` is ``matching.rules.rule_to_json``; weight, owner, rationale and period are
+    copied out for listing. Only ``enabled`` changes in place (switching the rule on or off).
+    ``created_by`` is None for the templates seeded with the store.
+    """
+
+    __tablename__ = "rule_versions"
+    __table_args__ = (UniqueConstraint("rule_id", "version_no"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    rule_id: Mapped[int] = mapped_column(ForeignKey("rules.id"), index=True)
+    version_no: Mapped[int]
+    definition: Mapped[str] = mapped_column(Text)
+    weight: Mapped[int]
+    owner: Mapped[str] = mapped_column(String(200), default="")
+    rationale: Mapped[str] = mapped_column(Text, default="")
+    effective_from: Mapped[date | None]
+    effective_until: Mapped[date | None]
+    enabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class RuleList(Base):
+    """A named list rules refer to ("source countries"): countries, airports or agencies."""
+
+    __tablename__ = "rule_lists"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))  # countries, airports, agencies
+    items: Mapped[list[Any]] = mapped_column(default=list)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
 
 @event.listens_for(Session, "before_flush")

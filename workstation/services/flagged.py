@@ -113,7 +113,7 @@ class FlaggedRow:
     entry_id: str | None  # the list's own id of the listed person
     entry_name: str | None
     score: float | None
-    hit_kind: str | None  # watchlist (rules will add theirs)
+    hit_kind: str | None  # watchlist, indicator (entry_name is then the rule's name)
     outcomes: tuple[str, ...]  # OUTCOMES codes of the traveller's interdictions, oldest first
 
 
@@ -122,14 +122,8 @@ def _outcome_label(code: str) -> str:
 
 
 def _indicator_condition(indicator: str) -> ColumnElement[bool]:
-    """The hook for targeting rules: a flag raised by the rule named ``indicator``.
-
-    The store has no rules yet; when they arrive, return the condition on their hits here
-    (e.g. ``and_(Hit.kind == "rule", Hit.source_id == indicator)``).
-    """
-    raise InvalidInputError(
-        f"Cannot filter by indicator {indicator!r}: this store has no targeting rules yet."
-    )
+    """Flags raised on an indicator hit of the rule named ``indicator`` (any version)."""
+    return and_(Hit.kind == "indicator", Hit.matched_name == indicator)
 
 
 def _conditions(filters: FlaggedFilter) -> list[ColumnElement[bool]]:
@@ -200,7 +194,7 @@ def _flagged_rows(session: Session, filters: FlaggedFilter) -> list[FlaggedRow]:
             first_document,
             Watchlist.name,
             WatchlistEntry.source_id,
-            WatchlistEntry.primary_name,
+            func.coalesce(WatchlistEntry.primary_name, Hit.matched_name),
             Hit.score,
             Hit.kind,
         ).select_from(Flag)

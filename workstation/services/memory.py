@@ -48,7 +48,10 @@ def traveller_identity(t: Traveller) -> str:
 
 
 def remember_dismissal(session: Session, actor: Actor, hit: Hit, reason: str) -> None:
-    """Remember the dismissed pair of ``hit`` (in the caller's transaction)."""
+    """Remember the dismissed pair of ``hit`` (in the caller's transaction). An indicator hit
+    (no listed person) is not remembered: its rule and version already say why it held."""
+    if hit.entry_id is None or hit.watchlist_id is None:
+        return
     traveller = session.get_one(
         Traveller, hit.traveller_id, options=[selectinload(Traveller.documents)]
     )

@@ -21,6 +21,7 @@ from workstation.errors import NotFoundError
 from workstation.services.audit import record_event
 from workstation.services.board import flight_summaries, list_flights
 from workstation.services.entries import entry_view
+from workstation.services.indicatorview import indicator_hit_view
 from workstation.services.memory import remembered_view
 from workstation.services.revisions import revision_views
 from workstation.services.travellers import list_travellers
@@ -79,14 +80,10 @@ def traveller_detail(session: Session, traveller_id: int) -> TravellerDetail:
 
 
 def hit_view(session: Session, hit: Hit) -> HitView:
+    if hit.rule_version_id is not None:
+        return indicator_hit_view(session, hit, _decisions(session, hit))
     entry = session.get_one(WatchlistEntry, hit.entry_id)
     watchlist = session.get_one(Watchlist, hit.watchlist_id)
-    decisions = session.execute(
-        select(ReviewDecision, User.username)
-        .join(User, User.id == ReviewDecision.user_id)
-        .where(ReviewDecision.hit_id == hit.id)
-        .order_by(ReviewDecision.id)
-    ).all()
     return HitView(
         id=hit.id,
         traveller_id=hit.traveller_id,
@@ -95,11 +92,21 @@ def hit_view(session: Session, hit: Hit) -> HitView:
         matched_name=hit.matched_name,
         reasons=tuple(ReasonView(**r) for r in hit.explanation),
         entry=entry_view(entry, watchlist.name, watchlist.kind),
-        decisions=tuple(
-            DecisionView(d.decision, d.reason, d.control_point, username, d.decided_at)
-            for d, username in decisions
-        ),
+        decisions=_decisions(session, hit),
         remembered=remembered_view(session, hit.memory_id),
+    )
+
+
+def _decisions(session: Session, hit: Hit) -> tuple[DecisionView, ...]:
+    decisions = session.execute(
+        select(ReviewDecision, User.username)
+        .join(User, User.id == ReviewDecision.user_id)
+        .where(ReviewDecision.hit_id == hit.id)
+        .order_by(ReviewDecision.id)
+    ).all()
+    return tuple(
+        DecisionView(d.decision, d.reason, d.control_point, username, d.decided_at)
+        for d, username in decisions
     )
 
 

@@ -112,6 +112,11 @@ def _open_hit(session: Session, hit_id: int, actor: Actor) -> Hit:
         raise NotFoundError(f"Hit {hit_id} no longer exists.")
     if hit.status == "escalated" and actor.role not in DECIDES_ESCALATED:
         raise InvalidInputError("This hit was escalated to a supervisor: a supervisor decides it.")
+    if hit.status == "held_back":
+        raise InvalidInputError(
+            "This indicator hit was held back: its rule hit too many travellers of the flight. "
+            "A supervisor reviews the rule, not the hit."
+        )
     if hit.status not in ("open", "escalated"):
         shown = hit.status.replace("_", " ")
         raise InvalidInputError(

@@ -1,4 +1,5 @@
-"""Screening: stored travellers against the active version of every enabled watchlist.
+"""Screening: stored travellers against the active version of every enabled watchlist, and
+the passengers against the enabled risk rules (see :mod:`workstation.services.indicators`).
 
 A traveller is hit at most once per listed person (list and the list's own id), whatever the
 version: a person carried unchanged into a new version raises no second hit, and the first hit
@@ -19,6 +20,7 @@ from workstation.db.types import utcnow
 from workstation.progress import CancelToken, ProgressCallback, no_progress
 from workstation.services.audit import record_event
 from workstation.services.entries import in_force
+from workstation.services.indicators import find_indicators, raise_indicators
 from workstation.services.memory import REMEMBERED, recall
 from workstation.services.versions import active_versions
 from workstation.services.views import Actor, RunSummary
@@ -52,6 +54,7 @@ def screen_stored(
             (session.get_one(Watchlist, v.watchlist_id), _entries_in_force(session, v.id))
             for v in active_versions(session)
         ]
+        findings = find_indicators(session, travellers)
     people = [person_of(t) for t in travellers]
     keys: EntryKeys = {}
     matches: list[Match] = []
@@ -65,6 +68,7 @@ def screen_stored(
         session.add(run)
         session.flush()
         new = raise_hits(session, run, matches, keys, [t.id for t in travellers])
+        indicators, held_back = raise_indicators(session, actor, run, findings)
         run.traveller_count, run.entry_count = len(people), entries
         run.hit_count, run.new_hit_count = len(matches), new
         record_event(
@@ -78,8 +82,10 @@ def screen_stored(
             entries=entries,
             hits=len(matches),
             new_hits=new,
+            indicator_hits=indicators,
+            rules=len(findings.versions),
         )
-        return RunSummary(run.id, len(people), entries, len(matches), new)
+        return RunSummary(run.id, len(people), entries, len(matches), new, indicators, held_back)
 
 
 def _entries_in_force(session: Session, version_id: int) -> list[WatchlistEntry]:
@@ -166,10 +172,10 @@ def _known_keys(session: Session, traveller_ids: list[int]) -> set[HitKey]:
         chunk = traveller_ids[start : start + 500]
         rows = session.execute(
             select(Hit.traveller_id, Hit.watchlist_id, Hit.source_id).where(
-                Hit.traveller_id.in_(chunk)
+                Hit.traveller_id.in_(chunk), Hit.watchlist_id.is_not(None)
             )
         )
-        keys.update((t, w, s) for t, w, s in rows)
+        keys.update((t, w, s) for t, w, s in rows if w is not None)
     return keys
 
 

@@ -128,7 +128,34 @@ class ReasonView:
 
 
 @dataclass(frozen=True)
+class IndicatorLine:
+    """One line of a risk rule's explanation: a condition (or all/any group), whether it held,
+    and the traveller's value plainly ("36 hours", "unknown"); ``depth`` 0 is the whole rule."""
+
+    text: str
+    held: bool
+    actual: str
+    depth: int = 0
+
+
+@dataclass(frozen=True)
+class IndicatorView:
+    """The rule version that raised an indicator hit, and why it held."""
+
+    rule: str
+    version: int
+    weight: int
+    description: str
+    rationale: str
+    lines: tuple[IndicatorLine, ...]
+
+
+@dataclass(frozen=True)
 class HitView:
+    """A hit. For an indicator hit (``kind`` "indicator") ``indicator`` names the rule and its
+    explanation, ``reasons`` is empty and ``entry`` is a stand-in naming the rule, so that
+    lists of hits read "Risk rules · Cash payment"."""
+
     id: int
     traveller_id: int
     status: str
@@ -138,6 +165,8 @@ class HitView:
     entry: EntryView
     decisions: tuple[DecisionView, ...]
     remembered: RememberedDismissal | None = None  # set on a hit dismissed by memory
+    kind: str = "watchlist"  # watchlist, indicator
+    indicator: IndicatorView | None = None
 
 
 @dataclass(frozen=True)
@@ -279,6 +308,8 @@ class RunSummary:
     entries: int
     hits: int
     new_hits: int
+    indicator_hits: int = 0  # new indicator hits put to review (risk rules)
+    held_back: tuple[str, ...] = ()  # "rule on flight": rules the runaway guard held back
 
 
 @dataclass(frozen=True)
