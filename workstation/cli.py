@@ -61,7 +61,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     s.add_argument("passengers", nargs="?", type=Path, metavar="PASSENGERS")
     s.add_argument("--watchlist", action="append", type=Path, default=[], metavar="FILE")
-    s.add_argument("--out", type=Path, metavar="FILE.csv", help="hits file (with PASSENGERS)")
+    s.add_argument(
+        "--out",
+        type=Path,
+        metavar="FILE.csv",
+        help="hits file: one row per hit with its kind (watchlist or indicator); for stored "
+        "flights, the hits this run raised, written as an audited disclosure",
+    )
+    s.add_argument("--reason", metavar="TEXT", help="why the hits file is written (stored flights)")
     s.add_argument("--timings", action="store_true", help="print load/index/screen seconds")
 
     e = commands.add_parser(
@@ -128,6 +135,12 @@ def _run(args: argparse.Namespace) -> int:
             )
             for held in r.held_back:
                 print(f"held back by the runaway guard: {held}", file=sys.stderr)
+            if args.out is not None:
+                from workstation.services.hitsfile import write_run_hits
+
+                reason = args.reason or "hits of a screening run written from the command line"
+                written = write_run_hits(store, actor, r.run_id, args.out, reason=reason)
+                print(f"{written.path}: {written.rows} hit(s)")
         elif args.command == "export":
             _export(store, actor, args)
         return 0

@@ -42,3 +42,31 @@ def test_enabling_an_unknown_rule_is_one_line_on_stderr(tmp_path: Path) -> None:
     result = run_cli("--db", f"sqlite:///{tmp_path / 's.sqlite3'}", "rules", "enable", "Nope")
     assert result.returncode == 1
     assert result.stderr.strip() == "error: There is no rule called 'Nope'."
+
+
+def test_screening_stored_flights_writes_a_hits_file_with_kinds_and_the_rule_name(
+    tmp_path: Path,
+) -> None:
+    db = ("--db", f"sqlite:///{tmp_path / 'store.sqlite3'}", "--user", "supervisor.ilic")
+    listed = tmp_path / "lookouts.csv"
+    listed.write_text(
+        "ID,Name,Date of Birth,Nationality,Category\n"
+        "NL-7,Кaya Emre,1988,TUR,drugs\n",  # a Cyrillic К typed into a Latin name
+        encoding="utf-8",
+    )
+    assert run_cli(*db, "watchlist", "import", listed, "--name", "Lookouts").returncode == 0
+    assert run_cli(*db, "import", *PNR_FILES).returncode == 0
+    assert run_cli(*db, "rules", "enable", "Cash payment").returncode == 0
+    out = tmp_path / "hits.csv"
+    screened = run_cli(*db, "screen", "--out", out, "--reason", "morning briefing")
+    assert screened.returncode == 0, screened.stderr
+    lines = out.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].startswith("Exported by supervisor.ilic at ")
+    header = next(n for n, line in enumerate(lines) if line.startswith("kind,document_number"))
+    rows = [line.split(",") for line in lines[header + 1 :] if line]
+    assert sorted(row[0] for row in rows) == ["indicator", "watchlist"]
+    [listed] = [row for row in rows if row[0] == "watchlist"]
+    assert (listed[2], listed[6], listed[7]) == ("KAYA", "Lookouts", "NL-7")
+    [indicator] = [row for row in rows if row[0] == "indicator"]
+    assert indicator[2] == "KAYA"
+    assert "rule Cash payment" in indicator[-1]
