@@ -2,44 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from alembic import command
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import select
 
-from tests.workstation.test_lifecycle_migration import _fill_0001
-from workstation.db.migrate import alembic_config
+from tests.workstation.migrationcase import filled_store_url
 from workstation.db.models import Hit, ImportBatch, ReviewDecision, Traveller
 from workstation.db.store import Store
 
-_TABLES = (
-    "users", "import_batches", "watchlists", "watchlist_versions", "watchlist_entries",
-    "flights", "travellers", "screening_runs", "hits", "review_decisions", "flags",
-)  # fmt: skip
-
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def store_url_0002(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
-    else:
-        url = request.getfixturevalue("pg_database")
-    engine = create_engine(url)
-    if engine.dialect.name == "postgresql":
-        with engine.begin() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE"))
-            conn.execute(text("CREATE SCHEMA public"))
-    command.upgrade(alembic_config(engine), "0001")
-    with engine.begin() as conn:
-        _fill_0001(conn)
-        if engine.dialect.name == "postgresql":
-            for table in _TABLES:
-                conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), 100)"))
-    command.upgrade(alembic_config(engine), "0002")
-    engine.dispose()
-    yield url
+def store_url_0002(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    return filled_store_url(request, tmp_path, "0002")
 
 
 def test_migrating_a_0002_store_marks_its_travellers_as_api_and_keeps_hits_and_decisions(
