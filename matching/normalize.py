@@ -18,11 +18,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from anyascii import anyascii
 
 from matching.arabic import ARABIC_LETTERS, arabic_forms
+from matching.equivalence import build_table, read_table, table_groups
 from matching.lexicon import (
     COMMON_WEIGHTS,
     CYRILLIC_LOOKALIKES,
@@ -187,6 +188,12 @@ _GROUP_OF = _build_group_index()
 _WEIGHT_OF = _build_weight_index()
 
 
+@cache
+def _table() -> dict[str, frozenset[str]]:
+    """The Wikidata name groups (:mod:`matching.equivalence`), read on first use."""
+    return build_table(read_table(), _GROUP_OF)
+
+
 @dataclass(frozen=True)
 class Token:
     """One word of a name, romanised.
@@ -222,7 +229,8 @@ def make_token(piece: str) -> Token:
         if f.startswith(p) and len(f) - len(p) >= 4 and f not in _GROUP_OF
     )
     alt_skeletons = frozenset(skeleton(f) for f in alt_forms) - skeletons
-    groups = frozenset(_GROUP_OF[k] for k in (*forms, *skeletons) if k in _GROUP_OF)
+    keys = (*forms, *skeletons)
+    groups = frozenset(_GROUP_OF[k] for k in keys if k in _GROUP_OF) or table_groups(_table(), keys)
     if not forms:
         kind = "particle"
     elif any(f in TITLES for f in forms):

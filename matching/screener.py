@@ -12,6 +12,7 @@ import numpy as np
 
 from matching.index import CandidateIndex
 from matching.model import ListedPerson, Match, Person
+from matching.parallel import PARALLEL_MIN, can_fork, default_workers, screen_forked
 from matching.score import DEFAULT_THRESHOLD, MIN_THRESHOLD, parse_traveller, score_pair
 
 ProgressFn = Callable[[int, int, str], None]
@@ -78,9 +79,27 @@ class Screener:
         *,
         progress: ProgressFn | None = None,
         should_stop: Callable[[], bool] | None = None,
+        workers: int | None = 1,
     ) -> list[Match]:
-        """Screen every traveller; progress about ten times a second; stop early when asked."""
+        """Screen every traveller; progress about ten times a second; stop early when asked.
+
+        Opt-in: with ``workers`` above 1 (``None``: two, or one on a single CPU), from
+        :data:`matching.parallel.PARALLEL_MIN` travellers on and where processes can fork, the
+        travellers are shared out among that many forked processes. The matches are the same, in
+        the same order, either way; the workers cost memory (see :mod:`matching.parallel`).
+        """
         people = list(travellers)
+        count = default_workers() if workers is None else max(1, workers)
+        if count > 1 and len(people) >= PARALLEL_MIN and can_fork():
+            return screen_forked(self, people, count, progress, should_stop, _PROGRESS_INTERVAL)
+        return self._screen_here(people, progress, should_stop)
+
+    def _screen_here(
+        self,
+        people: list[Person],
+        progress: ProgressFn | None,
+        should_stop: Callable[[], bool] | None,
+    ) -> list[Match]:
         total = len(people)
         matches: list[Match] = []
         last = 0.0
