@@ -6,7 +6,7 @@ reports the frozen summary the service returns. Imports are followed by a screen
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -16,13 +16,17 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ui import messages
+from ui.dialogs import mapping_dialog
 from ui.dialogs.disclosure_dialog import DisclosureDialog
 from ui.dialogs.watchlist_dialog import WatchlistImportDialog
-from ui.errors import call_service
+from ui.errors import call_service, show_error
 from ui.i18n import _
 from ui.jobs import JobFunction, JobRunner
 from workstation.db.store import Store
+from workstation.errors import WorkstationError
 from workstation.progress import CancelToken, ProgressCallback
+from workstation.readers.manifest import ColumnsUnknownError
+from workstation.readers.profiles import save_profile
 from workstation.services.export import export_flagged
 from workstation.services.imports import import_passenger_files
 from workstation.services.screening import screen_stored
@@ -57,6 +61,13 @@ def screening_text(run: RunSummary) -> str:
         "Screened {travellers} traveller(s) against {entries} list entries: {hits} hit(s), "
         "{new} new."
     ).format(travellers=run.travellers, entries=run.entries, hits=run.hits, new=run.new_hits)
+
+
+def _keep_profile(header: tuple[str, ...], columns: Mapping[int, str], source: str) -> None:
+    try:
+        save_profile(header, columns, source)
+    except OSError as exc:
+        raise WorkstationError(f"The column profile was not saved: {exc}") from exc
 
 
 class DataActions(QObject):
@@ -126,13 +137,43 @@ class DataActions(QObject):
         if names:
             self.start_passenger_import([Path(n) for n in names])
 
-    def start_passenger_import(self, paths: list[Path]) -> None:
-        store, actor = self._store, self._actor
+    def start_passenger_import(
+        self, paths: list[Path], mappings: Mapping[Path, Mapping[int, str]] | None = None
+    ) -> None:
+        """Import in the background; a manifest whose columns cannot be told is offered to the
+        user to map (the mapping kept as a profile if asked), then the import is started again."""
+        store, actor, chosen = self._store, self._actor, dict(mappings or {})
 
-        def run(progress: ProgressCallback, cancel: CancelToken) -> list[ImportSummary]:
-            return import_passenger_files(store, actor, paths, progress=progress, cancel=cancel)
+        def run(
+            progress: ProgressCallback, cancel: CancelToken
+        ) -> list[ImportSummary] | ColumnsUnknownError:
+            try:
+                return import_passenger_files(
+                    store, actor, paths, progress=progress, cancel=cancel, mappings=chosen
+                )
+            except ColumnsUnknownError as exc:
+                return exc  # handed to the main thread, where the user may map the columns
 
-        self._start(run, _("Importing passenger files"), self._on_passengers_imported)
+        def done(result: list[ImportSummary] | ColumnsUnknownError) -> None:
+            if isinstance(result, ColumnsUnknownError):
+                self._map_columns(paths, chosen, result)
+            else:
+                self._on_passengers_imported(result)
+
+        self._start(run, _("Importing passenger files"), done)
+
+    def _map_columns(
+        self, paths: list[Path], chosen: dict[Path, Mapping[int, str]], error: ColumnsUnknownError
+    ) -> None:
+        answer = mapping_dialog.ask(self._parent, error)
+        if answer is None:
+            show_error(self._parent, error)
+            self.data_changed.emit()
+            return
+        head, choice = answer
+        if choice.remember:
+            call_service(self._parent, _keep_profile, head.header, choice.columns, choice.source)
+        self.start_passenger_import(paths, {**chosen, error.path: choice.columns})
 
     def _on_passengers_imported(self, summaries: list[ImportSummary]) -> None:
         self._report(import_text(summaries), [w for s in summaries for w in s.warnings])

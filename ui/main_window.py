@@ -23,6 +23,7 @@ from ui.dialogs.about_dialog import AboutDialog
 from ui.dialogs.shortcuts_dialog import ShortcutsDialog, shortcut_rows
 from ui.errors import call_service, show_error
 from ui.i18n import _
+from ui.inbox_watch import InboxWatch
 from ui.jobs import JobRunner
 from ui.launcher import launch_demo
 from ui.supervisor_window import add_supervisor_menu
@@ -49,6 +50,7 @@ class MainWindow(QMainWindow):
         self.store, self.actor, self.demo = store, actor, demo
         self.jobs = JobRunner(self)
         self.data = DataActions(store, actor, self.jobs, self)
+        self.inbox = InboxWatch(store, actor, self.jobs, self, enabled=not demo)
         self.flights_view = FlightsView()
         self.travellers_view = TravellersView()
         self.review_view = ReviewView(store, actor)
@@ -109,6 +111,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.data.export)
         file_menu.addSeparator()
+        file_menu.addAction(self.inbox.settings_action)
         file_menu.addAction(quit_action)
         self.menuBar().addMenu(_("&Screening")).addActions([self.data.screen, self.refresh_action])
         self.search_action = QAction(_("Search travellers…"), self)
@@ -150,6 +153,8 @@ class MainWindow(QMainWindow):
         self.review_view.record_changed.connect(self._on_review_view_record_changed)
         self.data.data_changed.connect(self.refresh)
         self.data.status_message.connect(self._on_data_status_message)
+        self.inbox.data_changed.connect(self.refresh)
+        self.inbox.status_message.connect(self._on_data_status_message)
         self.jobs.failed.connect(self._on_jobs_failed)
         self.jobs.cancelled.connect(self._on_jobs_cancelled)
         self.welcome_view.import_requested.connect(self.data.import_passengers.trigger)
@@ -262,5 +267,6 @@ class MainWindow(QMainWindow):
         """Cancel running jobs and wait for them: nothing is left half done."""
         settings.save_window(self, self.workspace.splitters())
         self.workspace.save_settings()
+        self.inbox.stop()
         self.jobs.shutdown()
         super().closeEvent(event)

@@ -1,5 +1,5 @@
-"""The supervisor's desk: the flagged list, the unit's statistics, the audit trail and the
-risk rules.
+"""The supervisor's desk: the flagged list, the unit's statistics, the audit trail, the
+risk rules and the data quality per carrier.
 
 One window with a tab each, opened from the main window's Supervisor menu. Every service call
 names the acting user; roles are not enforced until accounts arrive.
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QTabWidget, QWidget
 from ui.i18n import _
 from ui.views.audit_view import AuditView
 from ui.views.flagged_view import FlaggedView
+from ui.views.quality_view import QualityView
 from ui.views.rules_view import RulesView
 from ui.views.statistics_view import StatisticsView
 from workstation.db.store import Store
@@ -28,11 +29,13 @@ class SupervisorWindow(QMainWindow):
         self.statistics_view = StatisticsView(store, actor)
         self.audit_view = AuditView(store, actor)
         self.rules_view = RulesView(store, actor)
+        self.quality_view = QualityView(store, actor)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.flagged_view, _("Flagged travellers"))
         self.tabs.addTab(self.statistics_view, _("Statistics"))
         self.tabs.addTab(self.audit_view, _("Audit log"))
         self.tabs.addTab(self.rules_view, _("Risk rules"))
+        self.tabs.addTab(self.quality_view, _("Data quality"))
         self.setCentralWidget(self.tabs)
         self.flagged_view.exported.connect(self._on_view_exported)
         self.statistics_view.exported.connect(self._on_view_exported)
@@ -55,6 +58,7 @@ class SupervisorWindow(QMainWindow):
         self.audit_view.reload_choices()
         self.audit_view.refresh()
         self.rules_view.refresh()
+        self.quality_view.refresh()
 
     @Slot()
     def _on_rules_view_changed(self) -> None:
@@ -85,6 +89,7 @@ class SupervisorMenu(QMenu):
         self.statistics_action = self._add(_("Statistics…"), "statistics_view")
         self.audit_action = self._add(_("Audit log…"), "audit_view")
         self.rules_action = self._add(_("Risk rules…"), "rules_view")
+        self.quality_action = self._add(_("Data quality…"), "quality_view")
         parent.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

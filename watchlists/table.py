@@ -7,6 +7,10 @@ or cp1251, whichever gives recognisable headers and plausible words. The delimit
 tab or ``|``) is the one under which the header row is best recognised. The header row is the one
 of the first 20 rows that names the most known columns. Workbooks are opened read-only with cached
 formula values (formulas are never evaluated); the first sheet with a recognised header is read.
+
+A caller that knows the columns (a mapping a user chose) gives them as ``columns``, position to
+field: the header row is then the first non-blank row and the delimiter the one that splits it
+into the most cells. ``read_head`` gives that row and the next ones, for a user to map.
 """
 
 from __future__ import annotations
@@ -16,19 +20,20 @@ import io
 import re
 import warnings
 import zipfile
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from anyascii import anyascii
 
-from watchlists.cells import Cell
+from watchlists.cells import Cell, cell_text
 from watchlists.errors import WatchlistFormatError
 
 MAX_TABLE_BYTES = 50 * 1024 * 1024
 HEADER_ROWS = 20
+_T = TypeVar("_T")
 Vocabulary = Mapping[str, str]  # field -> the header names that mean it, separated by "|"
 
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -76,16 +81,31 @@ class _Header:
 
 
 class _Spec:
-    """What the caller looks for: its vocabulary, the fields one of which must be present."""
+    """What the caller looks for: its vocabulary, the fields one of which must be present, or
+    the columns it already knows (``fixed``)."""
 
-    def __init__(self, vocabulary: Vocabulary, required: Sequence[str], missing: str) -> None:
+    def __init__(
+        self,
+        vocabulary: Vocabulary,
+        required: Sequence[str],
+        missing: str,
+        fixed: Mapping[int, str] | None = None,
+    ) -> None:
         self.fields = {
             header_key(name): f for f, names in vocabulary.items() for name in names.split("|")
         }
         self.required = frozenset(required)
         self.missing = missing
+        self.fixed = dict(fixed) if fixed is not None else None
+        self.head_keys: tuple[str, ...] = ()
 
     def find_header(self, rows: Sequence[Sequence[Cell]]) -> _Header | None:
+        if self.fixed is not None:
+            index = first_filled(rows)
+            if index is None:
+                return None
+            self.head_keys = _keys(rows[index])
+            return _Header(index, dict(self.fixed))
         best: _Header | None = None
         for index, row in enumerate(rows):
             columns: dict[int, str] = {}
@@ -100,12 +120,93 @@ class _Spec:
 
     def repeats_header(self, cells: Sequence[Cell], header: _Header) -> bool:
         """A data row that is the header again, as exports of printed pages repeat it."""
+        if self.fixed is not None:
+            return _keys(cells) == self.head_keys
         return all(
             position < len(cells)
             and isinstance(cells[position], str)
             and self.fields.get(header_key(str(cells[position]))) == name
             for position, name in header.columns.items()
         )
+
+
+def first_filled(rows: Sequence[Sequence[Cell]]) -> int | None:
+    """The position of the first row with a non-blank cell."""
+    return next((n for n, row in enumerate(rows) if any(_filled(c) for c in row)), None)
+
+
+def _filled(cell: Cell) -> bool:
+    return cell is not None and not (isinstance(cell, str) and not cell.strip())
+
+
+def _keys(cells: Sequence[Cell]) -> tuple[str, ...]:
+    keys = [header_key(cell_text(c)) for c in cells]
+    while keys and not keys[-1]:
+        keys.pop()
+    return tuple(keys)
+
+
+def head_key(cells: Sequence[Cell]) -> tuple[str, ...]:
+    """A header row folded for comparison (see ``header_key``), trailing blank cells dropped."""
+    return _keys(cells)
+
+
+@dataclass(frozen=True)
+class Head:
+    """The first non-blank row of a file (taken as its header) and the rows after it, as text."""
+
+    kind: str  # "csv" or "xlsx"
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        return head_key(self.header)
+
+
+def read_head(path: Path, *, rows: int = 5, max_bytes: int = MAX_TABLE_BYTES) -> Head:
+    """The file's first non-blank row and up to ``rows`` rows after it, for a user to map."""
+    table_spec = _Spec({}, (), "the file has no row with anything in it", fixed={})
+    data = _read_bytes(path, max_bytes)
+    if data.startswith(_ZIP_MAGIC):
+        return _workbook_head(path, data, table_spec, rows)
+    if data.startswith(_OLE_MAGIC):
+        problem = "this is an old Excel 97-2003 (.xls) workbook; save it as .xlsx or CSV first"
+        raise WatchlistFormatError(path, problem)
+    text = _decode(path, data, table_spec)
+    delimiter, index = _plain_header(text)
+    if index is None:
+        raise _missing_header(path, table_spec)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    found = [r for r in islice(reader, index, index + HEADER_ROWS + rows) if any(map(_filled, r))]
+    return Head("csv", tuple(found[0]), tuple(tuple(r) for r in found[1 : rows + 1]))
+
+
+def _plain_header(text: str) -> tuple[str, int | None]:
+    """The delimiter that splits the first non-blank row into the most cells, and that row."""
+    best: tuple[int, str, int | None] = (0, _DELIMITERS[0], None)
+    for delimiter in _DELIMITERS:
+        head = _head_rows(text, delimiter)
+        index = first_filled(head)
+        if index is not None and len(_keys(head[index])) > best[0]:
+            best = (len(_keys(head[index])), delimiter, index)
+    return best[1], best[2]
+
+
+def _workbook_head(path: Path, data: bytes, spec: _Spec, rows: int) -> Head:
+    def first_filled_sheet(sheets: Sequence[Any]) -> Head:
+        for sheet in sheets:
+            found = [
+                tuple(cell_text(c) for c in r)
+                for r in islice(sheet.iter_rows(values_only=True), HEADER_ROWS + rows)
+            ]
+            index = first_filled(found)
+            if index is not None:
+                body = [r for r in found[index + 1 :] if any(map(_filled, r))]
+                return Head("xlsx", found[index], tuple(body[:rows]))
+        raise _missing_header(path, spec)
+
+    return _with_sheets(path, data, first_filled_sheet)
 
 
 def read_table(
@@ -115,14 +216,16 @@ def read_table(
     required: Sequence[str],
     missing_header: str,
     max_bytes: int = MAX_TABLE_BYTES,
+    columns: Mapping[int, str] | None = None,
 ) -> Table:
     """Read the file's table; WatchlistFormatError naming file and line when it cannot be read.
 
     ``required`` lists fields of which at least one must be among the headers; ``missing_header``
-    is the problem to report when none is found in the first rows.
+    is the problem to report when none is found in the first rows. ``columns`` (position to
+    field) replaces the search for the header: the first non-blank row is the header.
     """
     data = _read_bytes(path, max_bytes)
-    spec = _Spec(vocabulary, required, missing_header)
+    spec = _Spec(vocabulary, required, missing_header, columns)
     if data.startswith(_ZIP_MAGIC):
         return _read_workbook(path, data, spec)
     if data.startswith(_OLE_MAGIC):
@@ -208,6 +311,9 @@ def _read_text(path: Path, text: str, spec: _Spec) -> Table:
     if not scored:
         raise _missing_header(path, spec)
     header, delimiter = max(scored, key=lambda pair: pair[0].score)  # first delimiter on ties
+    if spec.fixed is not None:
+        delimiter = _plain_header(text)[0]
+        header = spec.find_header(_head_rows(text, delimiter)) or header
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[Row] = []
     head: list[str] = []
@@ -240,7 +346,10 @@ def _values(cells: Sequence[Cell], header: _Header) -> dict[str, Cell]:
 
 
 def _table(kind: str, head: Sequence[Cell], header: _Header, rows: list[Row]) -> Table:
-    columns = {name: str(head[position]) for position, name in header.columns.items()}
+    columns = {
+        name: str(head[position]) if position < len(head) else f"column {position + 1}"
+        for position, name in header.columns.items()
+    }
     ignored = tuple(
         str(cell).strip()
         for position, cell in enumerate(head)
@@ -253,6 +362,11 @@ def _table(kind: str, head: Sequence[Cell], header: _Header, rows: list[Row]) ->
 
 
 def _read_workbook(path: Path, data: bytes, spec: _Spec) -> Table:
+    return _with_sheets(path, data, lambda sheets: _read_sheets(path, data, sheets, spec))
+
+
+def _with_sheets(path: Path, data: bytes, use: Callable[[Sequence[Any]], _T]) -> _T:
+    """``use`` applied to the workbook's sheets (the workbook closed after)."""
     import openpyxl  # heavy: imported only when a workbook is read
 
     with warnings.catch_warnings():
@@ -263,7 +377,7 @@ def _read_workbook(path: Path, data: bytes, spec: _Spec) -> Table:
             problem = f"the file is a zip archive but not a readable Excel .xlsx workbook ({exc})"
             raise WatchlistFormatError(path, problem) from exc
         try:
-            return _read_sheets(path, data, book.worksheets, spec)
+            return use(book.worksheets)
         finally:
             book.close()
 

@@ -3,22 +3,20 @@ changed field (before → after), from a :class:`ListDiff`."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ui.i18n import _
-from ui.models.roles import SORT_ROLE
+from ui.models.rows_model import Column, RowsModel
 from ui.models.tooltips import plain_tooltip
 from workstation.services.views import EntryView, ListDiff
 
-Index = QModelIndex | QPersistentModelIndex
-
 ADDED, REMOVED, CHANGED = "added", "removed", "changed"
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # the row's change: added, removed, changed
-_HEADERS = ("Change", "ID", "Name", "Field", "Before", "After")
 _COLOURS = {ADDED: QColor("#1b5e20"), REMOVED: QColor("#b71c1c"), CHANGED: QColor("#8d5a00")}
 _FIELDS = {
     "names": "Names",
@@ -82,47 +80,35 @@ def diff_rows(diff: ListDiff) -> list[DiffRow]:
     return sorted(rows, key=lambda r: (r.source_id, r.kind))
 
 
-class DiffModel(QAbstractTableModel):
+def _column(header: str, text: Callable[[DiffRow], str]) -> Column[DiffRow]:
+    return Column(header, text, lambda r: text(r).casefold())
+
+
+_COLUMNS = (
+    _column("Change", lambda r: _(r.kind)),
+    _column("ID", lambda r: r.source_id),
+    _column("Name", lambda r: r.name),
+    _column("Field", lambda r: r.field),
+    _column("Before", lambda r: r.before),
+    _column("After", lambda r: r.after),
+)
+
+
+class DiffModel(RowsModel[DiffRow]):
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[DiffRow] = []
+        super().__init__(_COLUMNS, parent)
 
     def set_diff(self, diff: ListDiff | None) -> None:
-        self.beginResetModel()
-        self._rows = diff_rows(diff) if diff is not None else []
-        self.endResetModel()
+        self.set_rows(diff_rows(diff) if diff is not None else [])
 
     def diff_row(self, row: int) -> DiffRow:
-        return self._rows[row]
+        return self.item(row)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(_HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(_HEADERS)
-        ):
-            return _(_HEADERS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        r, column = self._rows[index.row()], index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE, Qt.ItemDataRole.ToolTipRole):
-            text = (_(r.kind), r.source_id, r.name, r.field, r.before, r.after)[column]
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return plain_tooltip(text)
-            return text.casefold() if role == SORT_ROLE else text
+    def style(self, row: DiffRow, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(self.columns[column].text(row))
         if role == KIND_ROLE:
-            return r.kind
+            return row.kind
         if role == Qt.ItemDataRole.ForegroundRole and column == 0:
-            return QBrush(_COLOURS[r.kind])
+            return QBrush(_COLOURS[row.kind])
         return None

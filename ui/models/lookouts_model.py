@@ -5,15 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from ui.i18n import _
-from ui.models.roles import ID_ROLE, SORT_ROLE
+from ui.models.rows_model import Column, RowsModel
 from ui.models.tooltips import plain_tooltip
 from watchlists.tabular import CATEGORIES
 from workstation.services.views import EntryView
 
-Index = QModelIndex | QPersistentModelIndex
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3  # every searchable text of the row, folded
 
 
@@ -25,67 +24,43 @@ def validity(e: EntryView) -> str:
     return f"{start} – {end}"
 
 
-_COLUMNS: tuple[tuple[str, Callable[[EntryView], str]], ...] = (
-    ("ID", lambda e: e.source_id),
-    ("Name", lambda e: e.primary_name),
-    ("Other names", lambda e: "; ".join(e.names[1:])),
-    ("Born", lambda e: ", ".join(e.birth_dates)),
-    ("Sex", lambda e: e.sex or ""),
-    ("Nationality", lambda e: ", ".join(e.nationalities)),
-    ("Documents", lambda e: ", ".join(e.documents)),
-    ("Category", lambda e: _(CATEGORIES.get(e.category, e.category))),
-    ("Valid", validity),
-    ("Photo", lambda e: _("yes") if e.has_photo else ""),
-    ("Handling", lambda e: " ".join(e.handling_notes.split())),
+def _column(header: str, text: Callable[[EntryView], str]) -> Column[EntryView]:
+    return Column(header, text, lambda e: text(e).casefold())
+
+
+_COLUMNS = (
+    _column("ID", lambda e: e.source_id),
+    _column("Name", lambda e: e.primary_name),
+    _column("Other names", lambda e: "; ".join(e.names[1:])),
+    _column("Born", lambda e: ", ".join(e.birth_dates)),
+    _column("Sex", lambda e: e.sex or ""),
+    _column("Nationality", lambda e: ", ".join(e.nationalities)),
+    _column("Documents", lambda e: ", ".join(e.documents)),
+    _column("Category", lambda e: _(CATEGORIES.get(e.category, e.category))),
+    _column("Valid", validity),
+    _column("Photo", lambda e: _("yes") if e.has_photo else ""),
+    _column("Handling", lambda e: " ".join(e.handling_notes.split())),
 )
 
 
-class LookoutsModel(QAbstractTableModel):
+class LookoutsModel(RowsModel[EntryView]):
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[EntryView] = []
+        super().__init__(_COLUMNS, parent)
 
     def set_lookouts(self, rows: Sequence[EntryView]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        self.set_rows(rows)
 
     def lookout(self, row: int) -> EntryView:
-        return self._rows[row]
+        return self.item(row)
 
-    def row_of(self, source_id: str) -> int | None:
+    # Lookouts are found by their ID in the list (source_id), not by their record id.
+    def row_of(self, source_id: str) -> int | None:  # type: ignore[override]
         return next((n for n, e in enumerate(self._rows) if e.source_id == source_id), None)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(_COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(_COLUMNS)
-        ):
-            return _(_COLUMNS[section][0])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        e, column = self._rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _COLUMNS[column][1](e)
-        if role == SORT_ROLE:
-            return _COLUMNS[column][1](e).casefold()
-        if role == ID_ROLE:
-            return e.id
+    def style(self, row: EntryView, column: int, role: int) -> Any:
         if role == SEARCH_ROLE:
-            texts = (e.source_id, *e.names, *e.documents, *e.nationalities, e.reference)
+            texts = (row.source_id, *row.names, *row.documents, *row.nationalities, row.reference)
             return " ".join(texts).casefold()
-        if role == Qt.ItemDataRole.ToolTipRole and e.handling_notes:
-            return plain_tooltip(e.handling_notes)
+        if role == Qt.ItemDataRole.ToolTipRole and row.handling_notes:
+            return plain_tooltip(row.handling_notes)
         return None

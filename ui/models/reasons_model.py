@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ui.i18n import _
+from ui.models.rows_model import Column, RowsModel
 from workstation.services.views import ReasonView
 
-Index = QModelIndex | QPersistentModelIndex
-
-_HEADERS = ("Field", "Traveller", "Watchlist entry", "Verdict", "Weight", "Detail")
 DETAIL_COLUMN = 5
 _COLOURED = (3, 4)
 _FIELDS = {
@@ -31,46 +29,30 @@ def _weight(r: ReasonView) -> str:
     return f"{r.weight:+.1f}" if r.weight else "0"
 
 
-class ReasonsModel(QAbstractTableModel):
+def _column(header: str, text: Callable[[ReasonView], str]) -> Column[ReasonView]:
+    return Column(header, text, text)
+
+
+_COLUMNS = (
+    _column("Field", lambda r: _(_FIELDS.get(r.field, r.field))),
+    _column("Traveller", lambda r: r.traveller_part),
+    _column("Watchlist entry", lambda r: r.entry_part),
+    _column("Verdict", lambda r: r.verdict.replace("_", " ")),
+    _column("Weight", _weight),
+    _column("Detail", lambda r: r.detail),
+)
+
+
+class ReasonsModel(RowsModel[ReasonView]):
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ReasonView] = []
+        super().__init__(_COLUMNS, parent, row_id=lambda _r: None)
 
     def set_reasons(self, reasons: Sequence[ReasonView]) -> None:
-        self.beginResetModel()
-        self._rows = list(reasons)
-        self.endResetModel()
+        self.set_rows(reasons)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(_HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(_HEADERS)
-        ):
-            return _(_HEADERS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        r = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return (
-                _(_FIELDS.get(r.field, r.field)),
-                r.traveller_part,
-                r.entry_part,
-                r.verdict.replace("_", " "),
-                _weight(r),
-                r.detail,
-            )[index.column()]
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() in _COLOURED and r.weight:
-            return QBrush(SUPPORTS if r.weight > 0 else AGAINST)
+    def style(self, row: ReasonView, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.columns[column].text(row)
+        if role == Qt.ItemDataRole.ForegroundRole and column in _COLOURED and row.weight:
+            return QBrush(SUPPORTS if row.weight > 0 else AGAINST)
         return None

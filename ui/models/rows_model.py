@@ -1,10 +1,14 @@
-"""A table of frozen rows (dataclasses with an ``id``), one column per :class:`Column`."""
+"""A table of frozen rows in memory, one column per :class:`Column`.
+
+A row's id (:data:`ID_ROLE`) is its ``id`` attribute by default, or what the model's ``row_id``
+function says; rows without one answer None.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
@@ -14,12 +18,14 @@ from ui.models.roles import ID_ROLE, SORT_ROLE
 Index = QModelIndex | QPersistentModelIndex
 
 
-class HasId(Protocol):
-    @property
-    def id(self) -> int: ...
+T = TypeVar("T")
+RowId = Callable[[Any], int | None]
 
 
-T = TypeVar("T", bound=HasId)
+def own_id(row: object) -> int | None:
+    """The row's ``id`` attribute, None when it has none."""
+    value = getattr(row, "id", None)
+    return value if isinstance(value, int) else None
 
 
 @dataclass(frozen=True)
@@ -34,15 +40,19 @@ class Column(Generic[T]):
 class RowsModel(QAbstractTableModel, Generic[T]):
     """Rows in memory; subclasses add colours and fonts in :meth:`style`."""
 
-    def __init__(self, columns: Sequence[Column[T]], parent: Any = None) -> None:
+    def __init__(
+        self, columns: Sequence[Column[T]], parent: Any = None, *, row_id: RowId = own_id
+    ) -> None:
         super().__init__(parent)
         self.columns = tuple(columns)
+        self.row_id = row_id
         self._rows: list[T] = []
 
     def set_rows(self, rows: Sequence[T]) -> None:
         """Replace the rows; the same ids in the same order update in place (selection kept)."""
         new = list(rows)
-        if new and [r.id for r in new] == [r.id for r in self._rows]:
+        ids = [self.row_id(r) for r in new]
+        if new and None not in ids and ids == [self.row_id(r) for r in self._rows]:
             self._rows = new
             last = self.index(len(new) - 1, len(self.columns) - 1)
             self.dataChanged.emit(self.index(0, 0), last)
@@ -55,7 +65,7 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         return self._rows[row]
 
     def row_of(self, row_id: int) -> int | None:
-        return next((n for n, r in enumerate(self._rows) if r.id == row_id), None)
+        return next((n for n, r in enumerate(self._rows) if self.row_id(r) == row_id), None)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -82,7 +92,7 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         if role == SORT_ROLE:
             return self.columns[column].sort(r)
         if role == ID_ROLE:
-            return r.id
+            return self.row_id(r)
         return self.style(r, column, role)
 
     def style(self, row: T, column: int, role: int) -> Any:

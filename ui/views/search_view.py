@@ -1,8 +1,9 @@
 """Search across flights: a traveller by name, document or booking reference, in a period.
 
 Names match the way the screener reads them (``DJORDJEVIC`` finds ``Đorđević`` and
-``Ђорђевић``). Results are loaded a page at a time and sorted by the store; each search is
-audited as a consultation (the length of the query, never its text).
+``Ђорђевић``). Results are loaded a page at a time and sorted by the store, the next page read
+in the background while the officer looks at the current one; each search is audited as a
+consultation (the length of the query, never its text).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from datetime import UTC, date, datetime, timedelta
 from functools import partial
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,10 +20,12 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from ui.dialogs.mrz_dialog import MrzDialog
 from ui.errors import call_service
 from ui.i18n import _
 from ui.models.roles import ID_ROLE
@@ -84,6 +88,12 @@ class SearchView(QWidget):
         bar.addWidget(self.period)
         bar.addWidget(self.with_hits)
         bar.addWidget(self.summary, 1)
+        self.scan_button = QPushButton(_("Scan passport…"))
+        self.scan_button.setObjectName("search-scan")
+        self.scan_button.setShortcut(QKeySequence("Ctrl+M"))
+        self.scan_button.setToolTip(_("Read a passport's MRZ and search by its number (Ctrl+M)"))
+        self.scan_button.clicked.connect(self._on_scan_button_clicked)
+        bar.addWidget(self.scan_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
@@ -115,7 +125,8 @@ class SearchView(QWidget):
         )
         self._total = total or 0
         fetch = partial(self._fetch, text, since, until, hits)
-        self.model.start(fetch if total is not None else None)
+        prefetch = partial(self._read, text, since, until, hits)
+        self.model.start(fetch if total is not None else None, prefetch)
         if not self._sized and self.model.rowCount():
             self.table.resizeColumnsToContents()
             self._sized = True
@@ -146,11 +157,45 @@ class SearchView(QWidget):
             offset=offset,
         )
 
+    def _read(
+        self,
+        text: str,
+        since: datetime | None,
+        until: datetime | None,
+        with_hits: bool,
+        order_by: str,
+        descending: bool,
+        offset: int,
+        limit: int,
+    ) -> list[TravellerRow]:
+        """A page read in the background (never the first, which is audited): no widget is
+        touched, errors are raised for the model to drop."""
+        return search_travellers(
+            self._store,
+            self._actor,
+            text,
+            since=since,
+            until=until,
+            with_hits=with_hits,
+            order_by=order_by,
+            descending=descending,
+            limit=limit,
+            offset=offset,
+        )
+
     @Slot(int)
     def _on_model_loaded(self, held: int) -> None:
         self.summary.setText(
             _("{total} traveller(s) found, {held} loaded").format(total=self._total, held=held)
         )
+
+    @Slot()
+    def _on_scan_button_clicked(self) -> None:
+        """Scan a document's MRZ, then search by its number (matched as a '#' document key)."""
+        result = MrzDialog.ask(self)
+        if result is not None:
+            self.query.setText(result.document_number)
+            self.run_search()
 
     def focus_query(self) -> None:
         self.query.setFocus()

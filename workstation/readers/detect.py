@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from workstation.errors import InputFileError
@@ -28,20 +29,33 @@ def read_file_bytes(path: Path, *, limit: int = MAX_FILE_BYTES) -> bytes:
         raise InputFileError(path, f"the file cannot be read ({exc.strerror})") from exc
 
 
-def read_passenger_data(path: Path) -> PassengerFile | PnrFile:
+def read_passenger_data(
+    path: Path, *, mapping: Mapping[int, str] | None = None
+) -> PassengerFile | PnrFile:
     """Read an API message (PAXLST), a PNR push (PNRGOV) or a manifest (CSV or XLSX).
 
     The format is decided from the content, never from the file name: EDIFACT by the type of
-    its first message (UNH), anything else as a manifest.
+    its first message (UNH), anything else as a manifest. A manifest whose columns cannot be
+    told is read with the saved column profile for its header row, if there is one; a
+    ``mapping`` (see ``read_manifest``) is used for a manifest instead of its headers.
     """
-    from workstation.readers.manifest import read_manifest
+    from workstation.readers.manifest import ColumnsUnknownError, read_manifest
     from workstation.readers.paxlst import looks_like_edifact, read_paxlst
     from workstation.readers.pnrgov import is_pnrgov, read_pnrgov
+    from workstation.readers.profiles import read_with_profile
 
     data = read_file_bytes(path, limit=MAX_FILE_BYTES)  # existence, size and permission first
     if looks_like_edifact(data):
         return read_pnrgov(path) if is_pnrgov(data) else read_paxlst(path)
-    return read_manifest(path)
+    if mapping is not None:
+        return read_manifest(path, mapping=mapping)
+    try:
+        return read_manifest(path)
+    except ColumnsUnknownError:
+        mapped = read_with_profile(path)
+        if mapped is None:
+            raise  # the reader's own message: no profile fits
+        return mapped
 
 
 def read_passenger_file(path: Path) -> PassengerFile:

@@ -15,12 +15,16 @@ airport's zone (an unknown airport is warned of, its times taken as UTC); one wr
 time. All datetimes returned are UTC-aware.
 File, encoding, delimiter, header and date handling: ``watchlists.table``, ``watchlists.cells``.
 Any problem raises InputFileError naming the file and line (CSV) or row (XLSX); nothing partial
-is ever returned.
+is ever returned. When the columns cannot be told (no name column, or no flight or airport column
+and no flight given) it is a ``ColumnsUnknownError``: a user may then map the columns by hand
+(``mapping``: column position to one of ``MAPPABLE_FIELDS``), and such a mapping can be kept as
+a profile for the next file with the same header (``workstation.readers.profiles``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -70,6 +74,34 @@ VOCABULARY: Vocabulary = {
     "Долазак|Пристигнување",
 }
 
+MAPPABLE_FIELDS: dict[str, str] = {
+    "surname": "Surname",
+    "given_names": "Given names",
+    "full_name": "Full name",
+    "birth_date": "Date of birth",
+    "sex": "Sex",
+    "nationality": "Nationality",
+    "doc_number": "Document number",
+    "doc_type": "Document type",
+    "issuing_state": "Issuing state",
+    "doc_expiry": "Document expiry",
+    "booking_ref": "Booking reference",
+    "seat": "Seat",
+    "role": "Role (passenger or crew)",
+    "flight": "Flight",
+    "carrier": "Carrier",
+    "origin": "Origin",
+    "destination": "Destination",
+    "departure": "Departure",
+    "arrival": "Arrival",
+}
+NAME_FIELDS = ("surname", "full_name")
+
+
+class ColumnsUnknownError(InputFileError):
+    """The reader cannot tell which column holds what; a mapping chosen by a user would do."""
+
+
 _MISSING_HEADER = (
     "no column for surname or name found in the first 20 rows; expected headers such as "
     "Surname, Given Names, Date of Birth, Sex, Nationality, Document Number"
@@ -96,31 +128,40 @@ MAX_TRAVELLERS = 10_000
 _FlightKey = tuple[str, str, str, str, datetime | None]
 
 
-def read_manifest(path: Path, *, flight: FlightRecord | None = None) -> PassengerFile:
+def read_manifest(
+    path: Path, *, flight: FlightRecord | None = None, mapping: Mapping[int, str] | None = None
+) -> PassengerFile:
     """Read every traveller of a manifest spreadsheet, grouped by flight.
 
+    ``mapping`` (column position, from 0, to a field of ``MAPPABLE_FIELDS``) replaces the
+    recognition of the headers: the file's first non-blank row is then its header.
     A file over 50 MB or with more than 10,000 travellers is refused."""
     from workstation.readers.detect import MAX_FILE_BYTES, read_file_bytes
 
     if _too_big(path, MAX_FILE_BYTES):
         read_file_bytes(path, limit=MAX_FILE_BYTES)  # raises, naming the size or the problem
+    if mapping is not None:
+        check_mapping(path, mapping)
     try:
         table = read_table(
             path,
             VOCABULARY,
             required=("surname", "full_name", "full_name_sf"),
             missing_header=_MISSING_HEADER,
+            columns=mapping,
         )
     except WatchlistFormatError as exc:
-        raise InputFileError(path, exc.problem, where=exc.where) from exc
+        unsure = exc.problem == _MISSING_HEADER and mapping is None
+        error = ColumnsUnknownError if unsure else InputFileError
+        raise error(path, exc.problem, where=exc.where) from exc
     warnings = list(table.notes)
-    if table.ignored:
+    if table.ignored and mapping is None:
         warnings.append(f"columns not recognised and ignored: {', '.join(table.ignored)}")
     flights: dict[_FlightKey, FlightRecord] = {}
     travellers: dict[_FlightKey, list[TravellerRecord]] = {}
     count = 0
     for row in table.rows:
-        reader = _RowReader(path, row, warnings)
+        reader = _RowReader(path, row, warnings, mapped=mapping is not None)
         traveller = reader.traveller()
         if traveller is None:
             continue
@@ -150,6 +191,18 @@ def read_manifest(path: Path, *, flight: FlightRecord | None = None) -> Passenge
     )
 
 
+def check_mapping(path: Path, mapping: Mapping[int, str]) -> None:
+    """A mapping names known fields, each once, and a surname or full-name column."""
+    unknown = sorted({f for f in mapping.values() if f not in MAPPABLE_FIELDS})
+    if unknown or any(position < 0 for position in mapping):
+        raise InputFileError(path, f"the column mapping names unknown fields: {unknown}")
+    twice = sorted({f for f in mapping.values() if list(mapping.values()).count(f) > 1})
+    if twice:
+        raise InputFileError(path, f"the column mapping names a field twice: {', '.join(twice)}")
+    if not set(NAME_FIELDS) & set(mapping.values()):
+        raise InputFileError(path, "the column mapping names no surname or full-name column")
+
+
 def _too_big(path: Path, limit: int) -> bool:
     try:
         return path.stat().st_size > limit
@@ -172,16 +225,21 @@ def _wall_clock(value: Cell) -> bool:
 class _RowReader:
     """Turns one row into a traveller and its flight; errors name the row."""
 
-    def __init__(self, path: Path, row: Row, warnings: list[str]) -> None:
+    def __init__(self, path: Path, row: Row, warnings: list[str], *, mapped: bool) -> None:
         self.path = path
         self.row = row
         self.warnings = warnings
+        self.mapped = mapped
 
     def text(self, name: str) -> str:
         return cell_text(self.row.get(name))
 
-    def fail(self, problem: str) -> InputFileError:
-        return InputFileError(self.path, problem, where=self.row.where)
+    def fail(self, problem: str, *, column: str = "") -> InputFileError:
+        """The error for this row; ``column`` names a field whose column the file lacks (then
+        a mapping by hand may help, unless the columns were mapped already)."""
+        unsure = column and column not in self.row.values and not self.mapped
+        error = ColumnsUnknownError if unsure else InputFileError
+        return error(self.path, problem, where=self.row.where)
 
     def warn(self, problem: str) -> None:
         self.warnings.append(f"{self.row.where}: {problem}")
@@ -299,7 +357,9 @@ class _RowReader:
         carrier = self.text("carrier").upper() or (default.carrier if default else "")
         if not written:
             if default is None:
-                raise self.fail("no flight number, and no flight was given for the file")
+                raise self.fail(
+                    "no flight number, and no flight was given for the file", column="flight"
+                )
             return default.carrier, default.number
         if m := _NUMBER.match(written):
             if not carrier:
@@ -312,7 +372,7 @@ class _RowReader:
     def airport(self, name: str, default: str) -> str:
         code = self.text(name).upper() or default
         if not code:
-            raise self.fail(f"no {name} airport, and no flight was given for the file")
+            raise self.fail(f"no {name} airport, and no flight was given for the file", column=name)
         if not _AIRPORT.match(code):
             raise self.fail(f"{name} {code!r} is not a three-letter IATA airport code")
         return code

@@ -7,6 +7,7 @@ API messages and manifests add travellers to their flights; PNR pushes add booki
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,17 +48,22 @@ def import_passenger_files(
     *,
     progress: ProgressCallback = no_progress,
     cancel: CancelToken | None = None,
+    mappings: Mapping[Path, Mapping[int, str]] | None = None,
 ) -> list[ImportSummary]:
     """Import manifests and messages. All files land together, or none does.
 
-    A file whose bytes were imported before is a no-op (reported as a duplicate).
+    A file whose bytes were imported before is a no-op (reported as a duplicate). ``mappings``
+    gives the columns of manifests whose headers cannot be told (see ``read_manifest``);
+    otherwise a saved column profile is used when one fits.
     """
     cancel = cancel or CancelToken()
+    mappings = mappings or {}
     read: list[_ReadFile] = []
     for n, path in enumerate(paths):
         cancel.raise_if_cancelled()
         progress(n, len(paths) * 2, f"Reading {path.name}")
-        read.append(_ReadFile(path, file_digest(path), read_passenger_data(path)))
+        content = read_passenger_data(path, mapping=mappings.get(path))
+        read.append(_ReadFile(path, file_digest(path), content))
     summaries: list[ImportSummary] = []
     with store.transaction() as session:
         for n, item in enumerate(read):
