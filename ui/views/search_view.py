@@ -143,18 +143,7 @@ class SearchView(QWidget):
         limit: int,
     ) -> list[TravellerRow] | None:
         return call_service(
-            self,
-            search_travellers,
-            self._store,
-            self._actor,
-            text,
-            since=since,
-            until=until,
-            with_hits=with_hits,
-            order_by=order_by,
-            descending=descending,
-            limit=limit,
-            offset=offset,
+            self, self._read, text, since, until, with_hits, order_by, descending, offset, limit
         )
 
     def _read(

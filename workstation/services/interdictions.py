@@ -67,18 +67,19 @@ def record_interdiction(
     with store.transaction() as session:
         if session.get(Traveller, traveller_id) is None:
             raise NotFoundError(f"Traveller {traveller_id} no longer exists.")
+        clean = _normalised(data)
         row = Interdiction(
             traveller_id=traveller_id,
             user_id=actor.user_id,
-            outcome=data.outcome,
-            commodity=data.commodity,
-            quantity=data.quantity,
-            unit=data.unit,
-            concealment=data.concealment,
-            agencies=list(data.agencies),
-            arrest=data.arrest or data.outcome == "arrest",
-            case_reference=data.case_reference.strip(),
-            notes=data.notes.strip(),
+            outcome=clean.outcome,
+            commodity=clean.commodity,
+            quantity=clean.quantity,
+            unit=clean.unit,
+            concealment=clean.concealment,
+            agencies=list(clean.agencies),
+            arrest=clean.arrest,
+            case_reference=clean.case_reference,
+            notes=clean.notes,
         )
         session.add(row)
         session.flush()
