@@ -69,6 +69,13 @@ class User(Base):
     display_name: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(20))  # officer, supervisor, administrator, auditor
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # argon2id hash (argon2-cffi's encoded form); empty: the account cannot sign in with a password
+    password_hash: Mapped[str] = mapped_column(String(200), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    last_failed_at: Mapped[datetime | None] = mapped_column(default=None)
+    last_login_at: Mapped[datetime | None] = mapped_column(default=None)
+    password_changed_at: Mapped[datetime | None] = mapped_column(default=None)
 
 
 class ImportBatch(Base):
@@ -428,17 +435,37 @@ class Interdiction(Base):
 
 
 class AuditEvent(Base):
-    """Who did what, when, to which records. Never the content itself."""
+    """Who did what, when, to which records. Never the content itself.
+
+    Append-only (triggers refuse UPDATE and DELETE) and hash-chained: ``mac`` is the keyed MAC
+    over this event's fields and the MAC before it (:mod:`workstation.security.auditchain`),
+    set by :mod:`workstation.db.auditseal` at commit, which also gives the id. Events written
+    before the chain began (migration 0006) have an empty ``mac``.
+    """
 
     __tablename__ = "audit_events"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     username: Mapped[str] = mapped_column(String(64))
+    role: Mapped[str] = mapped_column(String(20), default="")
+    workstation: Mapped[str] = mapped_column(String(100), default="")
     action: Mapped[str] = mapped_column(String(40), index=True)
     object_type: Mapped[str] = mapped_column(String(40))
     object_ids: Mapped[list[Any]] = mapped_column(default=list)
+    justification: Mapped[str] = mapped_column(Text, default="")
     details: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    mac: Mapped[str] = mapped_column(String(64), default="")
+
+
+class AuditChainHead(Base):
+    """One row: the audit chain's count, last id and last MAC, taken for writing when sealing."""
+
+    __tablename__ = "audit_chain_head"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    count: Mapped[int] = mapped_column(Integer, default=0)
+    last_id: Mapped[int | None] = mapped_column(Integer, default=None)
+    last_mac: Mapped[str] = mapped_column(String(64), default="")
 
 
 class DismissalMemory(Base):

@@ -13,8 +13,11 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from workstation.db import auditseal
+from workstation.db.auditseal import AnchorFile
 from workstation.db.migrate import upgrade_to_head
 from workstation.errors import StoreUnavailableError
+from workstation.security.secrets import StoreKeys, ephemeral_keys
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +58,21 @@ def is_environment_error(exc: BaseException) -> bool:
 class Store:
     """One database: the embedded SQLite file or a shared PostgreSQL server."""
 
-    def __init__(self, url: str, *, migrate: bool = True) -> None:
+    def __init__(
+        self,
+        url: str,
+        *,
+        migrate: bool = True,
+        keys: StoreKeys | None = None,
+        anchor: Path | None = None,
+    ) -> None:
+        """Open (and migrate) the store at ``url``.
+
+        ``keys`` are the store's database and audit keys (:func:`workstation.security.secrets.
+        load_keys`); without them a random audit key is used for this process only, which suits
+        an in-memory store or a test, never a real store (its chain would not verify later).
+        ``anchor`` is the file where the audit chain's head is kept outside the store.
+        """
         try:
             parsed = make_url(url)
         except ArgumentError as exc:
@@ -69,7 +86,10 @@ class Store:
         self.engine: Engine = create_engine(parsed, pool_pre_ping=self.dialect != "sqlite")
         if self.dialect == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
+        self.keys = keys or ephemeral_keys()
+        self.anchor = AnchorFile(anchor) if anchor is not None else None
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        auditseal.install(self._sessions, self.keys.audit)
         if migrate:
             try:
                 upgrade_to_head(self.engine)
@@ -87,6 +107,9 @@ class Store:
         try:
             with session.begin():
                 yield session
+            head = auditseal.sealed_head(session)
+            if head is not None and self.anchor is not None:
+                self.anchor.write(head)
         except OperationalError as exc:
             if is_environment_error(exc):
                 raise StoreUnavailableError(

@@ -1,4 +1,4 @@
-"""SQL that makes the audit table append-only, for a migration to run (nothing runs it here).
+"""SQL that makes the audit table append-only, run by migration 0006.
 
 On SQLite two triggers refuse UPDATE and DELETE. They stop the application and a careless
 tool, not someone with the file: the keyed chain (:mod:`workstation.security.auditchain`) is
@@ -50,13 +50,25 @@ def postgresql_append_only_ddl(app_role: str, table: str = AUDIT_TABLE) -> list[
 
     Run by the table's owner (the migration role), which must not be ``app_role``.
     """
+    return postgresql_grant_ddl(app_role, table) + postgresql_trigger_ddl(table)
+
+
+def postgresql_grant_ddl(app_role: str, table: str = AUDIT_TABLE) -> list[str]:
+    """The grants of :func:`postgresql_append_only_ddl`: for the unit's IT, run by the owner."""
     role, table = _identifier(app_role), _identifier(table)
-    function = f"{table}_refuse_change"
     return [
         f"REVOKE ALL ON TABLE {table} FROM PUBLIC",
         f"REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON TABLE {table} FROM {role}",
         f"GRANT SELECT, INSERT ON TABLE {table} TO {role}",
         f"GRANT USAGE ON SEQUENCE {table}_id_seq TO {role}",
+    ]
+
+
+def postgresql_trigger_ddl(table: str = AUDIT_TABLE) -> list[str]:
+    """Triggers refusing UPDATE, DELETE and TRUNCATE on ``table``, even by its owner."""
+    table = _identifier(table)
+    function = f"{table}_refuse_change"
+    return [
         f"CREATE OR REPLACE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $$ "
         f"BEGIN RAISE EXCEPTION '{REFUSAL}: % refused', TG_OP; END $$",
         f"DROP TRIGGER IF EXISTS {table}_no_change ON {table}",
@@ -65,4 +77,14 @@ def postgresql_append_only_ddl(app_role: str, table: str = AUDIT_TABLE) -> list[
         f"DROP TRIGGER IF EXISTS {table}_no_truncate ON {table}",
         f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
         f"FOR EACH STATEMENT EXECUTE FUNCTION {function}()",
+    ]
+
+
+def postgresql_drop_trigger_ddl(table: str = AUDIT_TABLE) -> list[str]:
+    """The downgrade of :func:`postgresql_trigger_ddl`."""
+    table = _identifier(table)
+    return [
+        f"DROP TRIGGER IF EXISTS {table}_no_change ON {table}",
+        f"DROP TRIGGER IF EXISTS {table}_no_truncate ON {table}",
+        f"DROP FUNCTION IF EXISTS {table}_refuse_change()",
     ]

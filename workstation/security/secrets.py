@@ -60,6 +60,11 @@ class StoreKeys:
         return f"x'{self.database.hex()}'"
 
 
+def ephemeral_keys() -> StoreKeys:
+    """Random keys for this process only: an in-memory store, a test, the standalone screen."""
+    return StoreKeys(os.urandom(KEY_BYTES), os.urandom(KEY_BYTES), "ephemeral")
+
+
 @dataclass(frozen=True)
 class KdfParams:
     """Argon2id parameters and salt; stored beside the store, not secret."""

@@ -110,10 +110,9 @@ def _store_file(
             flight_ids.append(flight.id)
             added += _add_travellers(session, flight, batch.id, record.travellers)
     batch.record_count = added
-    details = {"flights": flight_ids, "travellers": added, "bookings": bookings}
     record_event(
         session, actor, "import", "import_batch", [batch.id], file=name, sha256=item.sha256,
-        **details,
+        flights=flight_ids, travellers=added, bookings=bookings,
     )  # fmt: skip
     return ImportSummary(
         name,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -162,7 +163,7 @@ def set_watchlist_options(
         raise InvalidInputError(f"A priority is a whole number from 0 to {MAX_PRIORITY}.")
     with store.transaction() as session:
         watchlist = watchlist_named(session, name, for_update=True)
-        changes: dict[str, list[object]] = {}
+        changes: dict[str, Any] = {}
         for option, value in (
             ("enabled", enabled),
             ("threshold", threshold),
