@@ -35,6 +35,7 @@ DESCRIPTIONS: dict[str, str] = {
     "view_audit": "reading the audit trail",
     "verify_audit": "verifying the audit chain",
     "view_retention": "viewing the retention status",
+    "backup": "backing up the store",
 }
 ALL_PERMISSIONS = frozenset(DESCRIPTIONS)
 
@@ -56,8 +57,9 @@ _SUPERVISOR = _OFFICER | {
     "manage_lists",
     "manage_rules",
     "view_statistics",
+    "backup",
 }
-_ADMINISTRATOR = frozenset({"manage_users", "manage_settings", "view_retention"})
+_ADMINISTRATOR = frozenset({"manage_users", "manage_settings", "view_retention", "backup"})
 _AUDITOR = frozenset({"view_audit", "verify_audit", "view_retention"})
 
 PERMISSIONS: dict[str, frozenset[str]] = {

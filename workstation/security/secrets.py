@@ -5,7 +5,9 @@ exists (a headless Linux box), both are derived from a passphrase: asked at star
 callback, or taken from ``WORKSTATION_PASSPHRASE``. The passphrase is stretched with Argon2id
 and the result split into the two keys (HKDF-Expand with two contexts). Only the salt, the
 Argon2 parameters and a short check value go to disk, in a JSON file beside the store; a key
-never does.
+never does. After a re-key with a new passphrase the audit key cannot be derived again (the
+chain's MACs were made with it), so the file then also holds it wrapped: XORed with a third
+expansion of the new passphrase's stretched key, which only that passphrase gives.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ MIN_PASSPHRASE_LENGTH = 12
 _DB_ENTRY, _AUDIT_ENTRY = "database-key", "audit-key"
 _DB_INFO, _AUDIT_INFO = b"workstation database key v1", b"workstation audit key v1"
 _CHECK_INFO = b"workstation passphrase check v1"
+_WRAP_INFO = b"workstation audit key wrap v1"
 
 # Called with True when the store is new (ask twice and confirm); returns the passphrase.
 PassphrasePrompt = Callable[[bool], str]
@@ -44,6 +47,10 @@ PassphrasePrompt = Callable[[bool], str]
 
 class KeysUnavailableError(WorkstationError):
     """The store's keys cannot be had: no keyring entry, no passphrase, or a wrong passphrase."""
+
+
+class WrongPassphraseError(KeysUnavailableError):
+    """The passphrase given does not open this store (asking again may help)."""
 
 
 @dataclass(frozen=True)
@@ -126,9 +133,8 @@ def _expand(master: bytes, info: bytes) -> bytes:
     return hmac.new(master, info + b"\x01", hashlib.sha256).digest()
 
 
-def derive_keys(passphrase: str, params: KdfParams) -> tuple[StoreKeys, str]:
-    """The two keys stretched from ``passphrase``, and the check value stored with the salt."""
-    master = hash_secret_raw(
+def _master(passphrase: str, params: KdfParams) -> bytes:
+    return hash_secret_raw(
         passphrase.encode("utf-8"),
         params.salt,
         time_cost=params.time_cost,
@@ -137,13 +143,35 @@ def derive_keys(passphrase: str, params: KdfParams) -> tuple[StoreKeys, str]:
         hash_len=KEY_BYTES,
         type=Type.ID,
     )
-    keys = StoreKeys(_expand(master, _DB_INFO), _expand(master, _AUDIT_INFO), "passphrase")
+
+
+def _xor(a: bytes, b: bytes) -> bytes:
+    return bytes(x ^ y for x, y in zip(a, b, strict=True))
+
+
+def derive_keys(
+    passphrase: str, params: KdfParams, *, wrapped_audit: bytes | None = None
+) -> tuple[StoreKeys, str]:
+    """The two keys stretched from ``passphrase``, and the check value stored with the salt.
+
+    ``wrapped_audit`` (a re-keyed store's parameter file) gives the audit key instead of
+    deriving it.
+    """
+    master = _master(passphrase, params)
+    audit = (
+        _expand(master, _AUDIT_INFO)
+        if wrapped_audit is None
+        else _xor(wrapped_audit, _expand(master, _WRAP_INFO))
+    )
+    keys = StoreKeys(_expand(master, _DB_INFO), audit, "passphrase")
     return keys, _expand(master, _CHECK_INFO)[:8].hex()
 
 
-def _write_params(path: Path, params: KdfParams, check: str) -> None:
-    data = {
-        "version": 1,
+def _write_params(
+    path: Path, params: KdfParams, check: str, wrapped_audit: bytes | None = None
+) -> None:
+    data: dict[str, object] = {
+        "version": 1 if wrapped_audit is None else 2,
         "kdf": "argon2id",
         "salt": base64.b64encode(params.salt).decode("ascii"),
         "time_cost": params.time_cost,
@@ -151,13 +179,15 @@ def _write_params(path: Path, params: KdfParams, check: str) -> None:
         "parallelism": params.parallelism,
         "check": check,
     }
+    if wrapped_audit is not None:
+        data["audit_wrapped"] = wrapped_audit.hex()
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(json.dumps(data, indent=2), encoding="utf-8")
     tmp.replace(path)
 
 
-def _read_params(path: Path) -> tuple[KdfParams, str]:
+def _read_params(path: Path) -> tuple[KdfParams, str, bytes | None]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("kdf") != "argon2id":
@@ -168,7 +198,11 @@ def _read_params(path: Path) -> tuple[KdfParams, str]:
             memory_cost=int(data["memory_cost"]),
             parallelism=int(data["parallelism"]),
         )
-        return params, str(data["check"])
+        wrapped = data.get("audit_wrapped")
+        wrapped_audit = bytes.fromhex(wrapped) if wrapped is not None else None
+        if wrapped_audit is not None and len(wrapped_audit) != KEY_BYTES:
+            raise ValueError("the wrapped audit key has the wrong length")
+        return params, str(data["check"]), wrapped_audit
     except (OSError, ValueError, KeyError, TypeError, AttributeError, binascii.Error) as exc:
         raise KeysUnavailableError(
             f"The key parameters in {path} cannot be read ({exc}). Restore this file from the "
@@ -198,10 +232,10 @@ def _keys_from_passphrase(
     new_params: KdfParams | None,
 ) -> StoreKeys:
     if params_file.exists():
-        params, check = _read_params(params_file)
-        keys, actual = derive_keys(_passphrase(False, ask, environ), params)
+        params, check, wrapped = _read_params(params_file)
+        keys, actual = derive_keys(_passphrase(False, ask, environ), params, wrapped_audit=wrapped)
         if not hmac.compare_digest(actual, check):
-            raise KeysUnavailableError("Wrong passphrase for this store. Try again.")
+            raise WrongPassphraseError("Wrong passphrase for this store. Try again.")
         return keys
     if not create:
         raise KeysUnavailableError(
@@ -263,3 +297,53 @@ def load_keys(
                 f"The keyring refused the store's keys ({exc}). Unlock the keyring and try again."
             ) from exc
     return _keys_from_passphrase(params_file, ask_passphrase, env, create, new_params)
+
+
+@dataclass(frozen=True)
+class KeyChange:
+    """A new database key for a re-key, saved only once the store has taken it."""
+
+    keys: StoreKeys
+    params: KdfParams | None = None  # None: the key goes to the keyring
+    check: str = ""
+    wrapped_audit: bytes | None = field(default=None, repr=False)
+
+
+def new_database_key(
+    current: StoreKeys, *, passphrase: str | None = None, params: KdfParams | None = None
+) -> KeyChange:
+    """A new database key; the audit key stays, since the chain's MACs were made with it.
+
+    With ``passphrase`` the store moves to (or stays in) passphrase mode under it; without,
+    a keyring store gets a new random key.
+    """
+    if passphrase is None:
+        if current.source != "keyring":
+            raise KeysUnavailableError(
+                "This store's keys come from a passphrase: give a new passphrase to re-key it."
+            )
+        return KeyChange(StoreKeys(os.urandom(KEY_BYTES), current.audit, "keyring"))
+    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+        raise KeysUnavailableError(
+            f"The new passphrase needs at least {MIN_PASSPHRASE_LENGTH} characters."
+        )
+    params = params or KdfParams.new()
+    master = _master(passphrase, params)
+    keys = StoreKeys(_expand(master, _DB_INFO), current.audit, "passphrase")
+    wrapped = _xor(current.audit, _expand(master, _WRAP_INFO))
+    return KeyChange(keys, params, _expand(master, _CHECK_INFO)[:8].hex(), wrapped)
+
+
+def save_key_change(url: str, params_file: Path, change: KeyChange) -> None:
+    """Keep the new key where :func:`load_keys` will look for it next time."""
+    if change.params is not None:
+        _write_params(params_file, change.params, change.check, change.wrapped_audit)
+        return
+    try:
+        keyring.set_password(
+            service_name(url), _DB_ENTRY, base64.b64encode(change.keys.database).decode("ascii")
+        )
+    except keyring.errors.KeyringError as exc:
+        raise KeysUnavailableError(
+            f"The keyring refused the new key ({exc}). Unlock the keyring and try again."
+        ) from exc

@@ -1,11 +1,11 @@
-"""SQLCipher proof: skipped unless the optional ``sqlcipher3`` wheel is installed.
+"""SQLCipher itself, below the store: the facts docs/encryption-at-rest.md relies on.
 
-Run it with: PYTHONPATH=<dir where `pip install --target` put sqlcipher3> pytest this file.
-See docs/encryption-at-rest.md.
+``sqlcipher3`` is a dependency, so these run everywhere (a missing wheel fails, not skips).
 """
 
 from __future__ import annotations
 
+import importlib
 import shutil
 import sqlite3
 from collections.abc import Iterator
@@ -19,7 +19,7 @@ from sqlalchemy.engine import URL
 
 from workstation.security.secrets import StoreKeys
 
-sqlcipher = pytest.importorskip("sqlcipher3.dbapi2")
+sqlcipher = importlib.import_module("sqlcipher3.dbapi2")
 
 NAME = "PETROVIĆ ĐORĐE"
 KEYS = StoreKeys(bytes(range(32)), bytes(32), "keyring")
