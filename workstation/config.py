@@ -42,6 +42,16 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
+def sqlite_file(url: str) -> Path | None:
+    """The file of an SQLite store's URL; None for a server or an in-memory store."""
+    from sqlalchemy.engine import make_url  # only when asked: config stays light
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(str(parsed.database))
+
+
 def resolve_db_url(explicit: str | None, paths: Paths, *, demo: bool = False) -> str:
     """The store to open: demo store, ``--db``, the environment variable, or the default file."""
     if demo:
@@ -67,6 +77,14 @@ def current_username() -> str:
 SETTINGS_FILE = "settings.json"
 
 
+def _period(raw: dict[str, object], key: str, legal_maximum: int) -> int:
+    """A retention period from the file: a whole number from 1 to the legal maximum, else it."""
+    value = raw.get(key)
+    if isinstance(value, int) and not isinstance(value, bool) and 0 < value <= legal_maximum:
+        return value
+    return legal_maximum
+
+
 @dataclass(frozen=True)
 class Settings:
     """The unit's few settings, kept as JSON in the platform's configuration folder."""
@@ -74,6 +92,12 @@ class Settings:
     inbox_dir: str | None = None  # the folder watched for new passenger files
     rescreen_hours: int = 72  # how far back a list update re-screens flights
     home_airports: tuple[str, ...] = ("BEG", "SKP")
+    # Retention (workstation.services.retention); a file may shorten a period, never lengthen
+    # it past the law's (API Directive 2004/82 Art. 6, PNR Directive 2016/681 Art. 12)
+    retention_enabled: bool = True
+    api_hours: int = 24  # API-only travellers deleted this long after arrival
+    pnr_mask_days: int = 183  # PNR data masked this long after its transfer (6 months)
+    pnr_delete_years: int = 5  # PNR data deleted this long after its transfer
 
     @staticmethod
     def path() -> Path:
@@ -98,6 +122,10 @@ class Settings:
             home_airports=tuple(a.upper() for a in airports if isinstance(a, str))
             if isinstance(airports, list)
             else cls.home_airports,
+            retention_enabled=raw.get("retention_enabled") is not False,
+            api_hours=_period(raw, "api_hours", cls.api_hours),
+            pnr_mask_days=_period(raw, "pnr_mask_days", cls.pnr_mask_days),
+            pnr_delete_years=_period(raw, "pnr_delete_years", cls.pnr_delete_years),
         )
 
     def save(self, path: Path | None = None) -> Path:

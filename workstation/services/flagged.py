@@ -23,6 +23,8 @@ from workstation.db.models import (
 from workstation.db.store import Store
 from workstation.db.types import utcnow
 from workstation.errors import InvalidInputError
+from workstation.security.roles import require
+from workstation.services.masking import masked
 from workstation.services.report import Period, Report, ReportTable, unit_name
 from workstation.services.views import Actor
 from workstation.services.vocabulary import CONTROL_POINTS, OUTCOMES
@@ -171,6 +173,7 @@ def _joined(query: Select[Any]) -> Select[Any]:
 
 def list_flagged(store: Store, actor: Actor, filters: FlaggedFilter) -> list[FlaggedRow]:
     """The flags matching ``filters``, by departure then surname."""
+    require(actor.role, "view_case_data")
     with store.transaction() as session:
         return _flagged_rows(session, filters)
 
@@ -218,12 +221,12 @@ def _flagged_rows(session: Session, filters: FlaggedFilter) -> list[FlaggedRow]:
             scheduled_departure=f.scheduled_departure,
             origin=f.origin,
             destination=f.destination,
-            surname=t.surname,
-            given_names=t.given_names,
-            birth_date=t.birth_date,
-            nationality=t.nationality,
-            document_number=document,
-            booking_reference=t.booking_reference,
+            surname=masked(t.surname, t.masked_at is not None),
+            given_names=masked(t.given_names, t.masked_at is not None),
+            birth_date=masked(t.birth_date, t.masked_at is not None),
+            nationality=masked(t.nationality, t.masked_at is not None),
+            document_number=masked(document, t.masked_at is not None),
+            booking_reference=masked(t.booking_reference, t.masked_at is not None),
             control_point=flag.control_point,
             flagged_by=username,
             flagged_at=flag.created_at,
@@ -240,6 +243,7 @@ def _flagged_rows(session: Session, filters: FlaggedFilter) -> list[FlaggedRow]:
 
 def flagged_officers(store: Store, actor: Actor) -> list[str]:
     """The user names of everyone who ever flagged a traveller, for the officer filter."""
+    require(actor.role, "view_case_data")
     with store.transaction() as session:
         query = select(User.username).join(Flag, Flag.user_id == User.id).distinct()
         return sorted(session.scalars(query))
@@ -275,6 +279,7 @@ def flagged_cells(row: FlaggedRow) -> tuple[str, ...]:
 
 def flagged_report(store: Store, actor: Actor, filters: FlaggedFilter) -> Report:
     """The filtered flagged list as a report: header, one table, totals."""
+    require(actor.role, "view_case_data")
     rows = list_flagged(store, actor, filters)
     return Report(
         kind="flagged",

@@ -1,6 +1,7 @@
 """The hits of one screening run written to a file: watchlist and indicator hits, one row each.
 
-Written through :func:`disclose`, so the file states who wrote it and the audit records it.
+Written through :func:`disclose`, so the file states who wrote it and the audit chain's head,
+and the audit records it. Exporting needs an approval (see :mod:`workstation.services.export`).
 """
 
 from __future__ import annotations
@@ -15,15 +16,24 @@ from workstation.db.models import WatchlistEntry as EntryRow
 from workstation.db.store import Store
 from workstation.db.types import utcnow
 from workstation.services.export import disclose
+from workstation.services.masking import masked
 from workstation.services.report import Period, Report, ReportTable, unit_name
+from workstation.services.users import Approval, require_approval
 from workstation.services.views import Actor, ExportSummary
 from workstation.standalone import HIT_COLUMNS
 
 
 def write_run_hits(
-    store: Store, actor: Actor, run_id: int, out: Path, *, reason: str
+    store: Store,
+    actor: Actor,
+    run_id: int,
+    out: Path,
+    *,
+    reason: str,
+    approval: Approval | None = None,
 ) -> ExportSummary:
     """Every hit raised by screening run ``run_id``, best first, with its kind."""
+    require_approval(actor, "export", approval)
     with store.transaction() as session:
         query = (
             select(Hit, Traveller, Flight)
@@ -49,12 +59,19 @@ def write_run_hits(
         object_type="hit",
         record_ids=ids,
     )
-    return disclose(store, actor, report, out, reason=reason)
+    return disclose(store, actor, report, out, reason=reason, approval=approval)
 
 
 def _row(session: Session, hit: Hit, t: Traveller, f: Flight) -> tuple[str, ...]:
     document = t.documents[0].number if t.documents else ""
-    common = (document, t.surname, t.given_names, t.birth_date or "", f.carrier + f.number)
+    hidden = t.masked_at is not None
+    common = (
+        masked(document, hidden),
+        masked(t.surname, hidden),
+        masked(t.given_names, hidden),
+        masked(t.birth_date or "", hidden),
+        f.carrier + f.number,
+    )
     if hit.kind == "watchlist" and hit.entry_id is not None:
         entry = session.get(EntryRow, hit.entry_id)
         listed = session.get(Watchlist, hit.watchlist_id) if hit.watchlist_id else None

@@ -14,8 +14,11 @@ from workstation.db.store import Store
 from workstation.db.types import utcnow
 from workstation.errors import InvalidInputError
 from workstation.readers.paxlst_values import flight_designator
+from workstation.security.roles import require
 from workstation.services.export import disclose, disclosure_reason
+from workstation.services.masking import masked
 from workstation.services.report import Period, Report, ReportTable, unit_name
+from workstation.services.users import Approval, require_approval
 from workstation.services.views import Actor, ExportSummary
 
 PASSENGER_COLUMNS = (
@@ -48,7 +51,11 @@ def utc_text(moment: datetime | None) -> str:
 def passengers_report(
     store: Store, actor: Actor, *, flight: str | None = None, day: date | None = None
 ) -> Report:
-    """Every traveller (of ``flight``, e.g. ``JU211``, departing on ``day`` at its airport)."""
+    """Every traveller (of ``flight``, e.g. ``JU211``, departing on ``day`` at its airport).
+
+    Built to be disclosed (:func:`export_passengers` audits it), so not audited itself.
+    """
+    require(actor.role, "view_case_data")
     designator = flight_designator(flight, "") if flight else None
     if flight and designator is None:
         raise InvalidInputError(f"{flight!r} is not a flight number such as JU211.")
@@ -100,13 +107,14 @@ def _local_day(moment: datetime | None, airport: str) -> date | None:
 
 def _row(f: Flight, t: Traveller) -> tuple[str, ...]:
     document = t.documents[0] if t.documents else None
+    hidden = t.masked_at is not None
     return (
-        t.surname,
-        t.given_names,
-        t.birth_date or "",
-        t.sex or "",
-        t.nationality or "",
-        document.number if document else "",
+        masked(t.surname, hidden),
+        masked(t.given_names, hidden),
+        masked(t.birth_date or "", hidden),
+        masked(t.sex or "", hidden),
+        masked(t.nationality or "", hidden),
+        masked(document.number if document else "", hidden),
         document.doc_type if document else "",
         t.role,
         f.carrier + f.number,
@@ -114,7 +122,7 @@ def _row(f: Flight, t: Traveller) -> tuple[str, ...]:
         f.destination,
         utc_text(f.scheduled_departure),
         utc_text(f.scheduled_arrival),
-        t.booking_reference or "",
+        masked(t.booking_reference or "", hidden),
         "yes" if t.has_api else "no",
         "yes" if t.has_pnr else "no",
     )
@@ -128,8 +136,10 @@ def export_passengers(
     reason: str,
     flight: str | None = None,
     day: date | None = None,
+    approval: Approval | None = None,
 ) -> ExportSummary:
     """Write the passenger list to .csv or .xlsx, audited as a disclosure with its reason."""
+    require_approval(actor, "export", approval)
     disclosure_reason(reason)
     report = passengers_report(store, actor, flight=flight, day=day)
-    return disclose(store, actor, report, out, reason=reason)
+    return disclose(store, actor, report, out, reason=reason, approval=approval)

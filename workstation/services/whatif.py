@@ -18,8 +18,10 @@ from workstation.db.store import Store
 from workstation.db.types import utcnow
 from workstation.errors import InvalidInputError, NotFoundError
 from workstation.progress import CancelToken, ProgressCallback, no_progress
+from workstation.security.roles import require
 from workstation.services.audit import record_event
 from workstation.services.facts import travel_facts
+from workstation.services.masking import masked
 from workstation.services.rulestore import current_rules, named_lists
 from workstation.services.ruleviews import RuleTest, WhatIf
 from workstation.services.views import Actor, IndicatorLine
@@ -40,6 +42,7 @@ def what_if(
     """How many stored passengers ``rule`` (a draft, or a stored rule's name) would have hit on
     flights departing in the ``days`` days up to ``now``, per flight, and how many of them were
     later flagged for control. Disabled and draft rules are tried as they are."""
+    require(actor.role, "view_statistics")
     if days < 1:
         raise InvalidInputError("The what-if looks back a number of days, 1 or more.")
     cancel = cancel or CancelToken()
@@ -93,6 +96,7 @@ def what_if(
 def try_on_traveller(store: Store, actor: Actor, rule: Rule | str, traveller_id: int) -> RuleTest:
     """``rule`` on one stored traveller: whether it holds and each condition plainly. Audited
     as a consultation of the traveller."""
+    require(actor.role, "view_statistics")
     with store.transaction() as session:
         chosen = _rule(session, rule)
         t = session.get(Traveller, traveller_id, options=[selectinload(Traveller.documents)])
@@ -103,10 +107,12 @@ def try_on_traveller(store: Store, actor: Actor, rule: Rule | str, traveller_id:
         [facts] = travel_facts(session, [t], windows)
         result = evaluate_rule(chosen, facts, lists)
         flight = session.get_one(Flight, t.flight_id)
+        hidden = t.masked_at is not None
         record_event(session, actor, "consult", "traveller", [t.id], rule_test=chosen.name)
         return RuleTest(
             traveller_id=t.id,
-            traveller=f"{t.surname}, {t.given_names} ({_flight_label(flight)})",
+            traveller=f"{masked(t.surname, hidden)}, {masked(t.given_names, hidden)} "
+            f"({_flight_label(flight)})",
             held=result.held,
             lines=tuple(
                 IndicatorLine(c.text, c.held, c.actual, c.depth) for c in result.explanation
