@@ -13,16 +13,20 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workstation.cli_audit import add_audit_commands, kept_head, run_audit
+from workstation.cli_backup import BACKUP_COMMANDS, add_backup_commands, run_backup
 from workstation.cli_data import DATA_COMMANDS, add_data_commands, run_data
+from workstation.cli_retention import add_retention_commands, run_retention_command
 from workstation.cli_rules import add_rules_commands, run_rules
+from workstation.cli_users import add_users_commands, init_first_administrator, run_users
 from workstation.cli_watchlist import add_watchlist_commands, run_watchlist
-from workstation.config import Paths, current_username, resolve_db_url
+from workstation.config import current_username
 from workstation.errors import WorkstationError
 from workstation.version import version
 
 if TYPE_CHECKING:
+    from workstation.cli_signin import SignedIn
     from workstation.db.store import Store
-    from workstation.services.views import Actor
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +34,10 @@ log = logging.getLogger(__name__)
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m workstation",
-        description="Passenger targeting workstation, headless: import, screen, export.",
+        description="Passenger targeting workstation, headless: import, screen, export. "
+        "Every command signs in: --user NAME (default: the OS user), the password from "
+        "$WORKSTATION_PASSWORD, else asked on the terminal. Exports, rule and account changes "
+        "take --reason or --justification, kept in the audit with your approval.",
     )
     parser.add_argument(
         "--db",
@@ -39,7 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
         "(default: $WORKSTATION_DB_URL, else the embedded SQLite file)",
     )
     parser.add_argument("--demo", action="store_true", help="use the separate demo store")
-    parser.add_argument("--user", metavar="NAME", help="act as this user (default: the OS user)")
+    parser.add_argument(
+        "--user", metavar="NAME", help="sign in as this account (default: the OS user name)"
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -51,6 +60,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_watchlist_commands(commands)
     add_rules_commands(commands)
+    add_users_commands(commands)
+    add_audit_commands(commands)
+    add_backup_commands(commands)
+    add_retention_commands(commands)
 
     s = commands.add_parser(
         "screen",
@@ -68,7 +81,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="hits file: one row per hit with its kind (watchlist or indicator); for stored "
         "flights, the hits this run raised, written as an audited disclosure",
     )
-    s.add_argument("--reason", metavar="TEXT", help="why the hits file is written (stored flights)")
+    s.add_argument(
+        "--reason",
+        metavar="TEXT",
+        help="why and for whom the hits file is written (stored flights; required with --out)",
+    )
     s.add_argument("--timings", action="store_true", help="print load/index/screen seconds")
 
     e = commands.add_parser(
@@ -113,21 +130,38 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     if args.command == "screen" and args.passengers is not None:
         return _screen_files(args)
-    from workstation.db.store import Store
-    from workstation.services.users import sign_in
+    from workstation.cli_signin import sign_in
 
-    store = Store(resolve_db_url(args.db, Paths.default(), demo=args.demo))
+    store = _open_store(args)
     try:
-        actor = sign_in(store, args.user or current_username())
+        if args.command == "users" and args.users_action == "init":
+            return init_first_administrator(store, args)
+        # the kept head is read before signing in adds events (and may rewrite the anchor)
+        kept = kept_head(store, args) if args.command == "audit" else None
+        signed = sign_in(store, args.user, demo=args.demo, current_user=current_username())
+        actor = signed.actor
         if args.command in DATA_COMMANDS:
-            return run_data(store, actor, args)
+            return run_data(store, signed, args)
+        elif args.command == "users":
+            return run_users(store, signed, args)
+        elif args.command == "audit":
+            return run_audit(store, actor, args, kept)
+        elif args.command in BACKUP_COMMANDS:
+            return run_backup(store, actor, args)
+        elif args.command == "retention":
+            return run_retention_command(store, actor, args)
         elif args.command == "watchlist":
-            run_watchlist(store, actor, args)
+            run_watchlist(store, signed, args)
         elif args.command == "rules":
-            run_rules(store, actor, args)
+            run_rules(store, signed, args)
         elif args.command == "screen":
+            from workstation.cli_signin import checked_justification
+            from workstation.security.roles import require
             from workstation.services.screening import screen_stored
 
+            if args.out is not None:  # refused before screening, not after
+                checked_justification(args.reason, "--reason")
+                require(actor.role, "export")
             r = screen_stored(store, actor)
             print(
                 f"screened {r.travellers} traveller(s) against {r.entries} entries: "
@@ -138,28 +172,49 @@ def _run(args: argparse.Namespace) -> int:
             if args.out is not None:
                 from workstation.services.hitsfile import write_run_hits
 
-                reason = args.reason or "hits of a screening run written from the command line"
-                written = write_run_hits(store, actor, r.run_id, args.out, reason=reason)
+                approval = signed.approval(args.reason, "--reason")
+                written = write_run_hits(
+                    store, actor, r.run_id, args.out, reason=args.reason, approval=approval
+                )
                 print(f"{written.path}: {written.rows} hit(s)")
         elif args.command == "export":
-            _export(store, actor, args)
+            _export(store, signed, args)
         return 0
     finally:
         store.close()
 
 
-def _export(store: Store, actor: Actor, args: argparse.Namespace) -> None:
+def _open_store(args: argparse.Namespace) -> Store:
+    """The store the command works on, with its keys; ``--demo`` opens the demo store, never
+    the real one (:func:`workstation.opening.open_store`)."""
+    from workstation.cli_signin import ask_passphrase
+    from workstation.opening import open_store
+
+    return open_store(args.db, demo=args.demo, ask=ask_passphrase)
+
+
+def _export(store: Store, signed: SignedIn, args: argparse.Namespace) -> None:
     from workstation.services.export import export_flagged, export_statistics
     from workstation.services.flagged import FlaggedFilter
     from workstation.services.report import Period
 
+    actor = signed.actor
+    approval = signed.approval(args.reason, "--reason")
     if args.what == "flagged":
         filters = FlaggedFilter(period=Period(args.since, args.until))
-        summary = export_flagged(store, actor, args.out, reason=args.reason, filters=filters)
+        summary = export_flagged(
+            store, actor, args.out, reason=args.reason, filters=filters, approval=approval
+        )
         print(f"{summary.path}: {summary.rows} flagged traveller(s)")
     else:
         summary = export_statistics(
-            store, actor, args.out, reason=args.reason, since=args.since, until=args.until
+            store,
+            actor,
+            args.out,
+            reason=args.reason,
+            since=args.since,
+            until=args.until,
+            approval=approval,
         )
         print(f"{summary.path}: statistics, {summary.rows} line(s)")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -12,10 +13,12 @@ from typing import TYPE_CHECKING, Any
 from workstation.errors import InputFileError
 
 if TYPE_CHECKING:
+    from workstation.cli_signin import SignedIn
     from workstation.db.store import Store
     from workstation.services.views import Actor
 
 DATA_COMMANDS = frozenset({"import", "watch", "passengers", "quality"})
+RETENTION_INTERVAL = 3600.0  # seconds between retention runs while watching
 
 
 def add_data_commands(commands: Any) -> None:
@@ -36,7 +39,10 @@ def add_data_commands(commands: Any) -> None:
     p.add_argument("--flight", metavar="JU211", help="only this flight")
     p.add_argument("--date", type=_day, metavar="YYYY-MM-DD", help="departure day (local)")
     p.add_argument(
-        "--reason", default="", metavar="TEXT", help="why and for whom (kept in the audit)"
+        "--reason",
+        default="",
+        metavar="TEXT",
+        help="why and for whom (required, kept in the audit)",
     )
 
     q = commands.add_parser("quality", help="data quality per carrier")
@@ -50,7 +56,8 @@ def _day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
-def run_data(store: Store, actor: Actor, args: argparse.Namespace) -> int:
+def run_data(store: Store, signed: SignedIn, args: argparse.Namespace) -> int:
+    actor = signed.actor
     if args.command == "import":
         return _import(store, actor, args.files)
     if args.command == "watch":
@@ -58,9 +65,15 @@ def run_data(store: Store, actor: Actor, args: argparse.Namespace) -> int:
     if args.command == "passengers":
         from workstation.services.passengerlist import export_passengers
 
-        reason = args.reason or "passenger list written from the command line"
+        approval = signed.approval(args.reason, "--reason")
         summary = export_passengers(
-            store, actor, args.out, reason=reason, flight=args.flight, day=args.date
+            store,
+            actor,
+            args.out,
+            reason=args.reason,
+            flight=args.flight,
+            day=args.date,
+            approval=approval,
         )
         print(f"{summary.path}: {summary.rows} traveller(s)")
         return 0
@@ -93,6 +106,7 @@ def _watch(store: Store, actor: Actor, args: argparse.Namespace) -> int:
     from workstation.config import Settings
     from workstation.errors import WorkstationError
     from workstation.services.inbox import InboxOutcome, watch_inbox
+    from workstation.services.retention import run_retention
 
     folder = args.folder or (Path(s) if (s := Settings.load().inbox_dir) else None)
     if folder is None:
@@ -101,8 +115,29 @@ def _watch(store: Store, actor: Actor, args: argparse.Namespace) -> int:
     def show(outcome: InboxOutcome) -> None:
         print(f"{outcome.file_name}: {outcome.status}: {outcome.detail}", flush=True)
 
+    next_retention = time.monotonic()
+
+    def sleep_and_keep(seconds: float) -> None:
+        """Sleep between polls; the retention engine runs at start and then every hour."""
+        nonlocal next_retention
+        if time.monotonic() >= next_retention:
+            next_retention = time.monotonic() + RETENTION_INTERVAL
+            try:
+                print(run_retention(store).describe(), file=sys.stderr, flush=True)
+            except WorkstationError as exc:  # logged; the watch goes on
+                print(f"retention failed: {exc}", file=sys.stderr, flush=True)
+        time.sleep(seconds)
+
     try:
-        watch_inbox(store, actor, folder, interval=args.interval, once=args.once, on_outcome=show)
+        watch_inbox(
+            store,
+            actor,
+            folder,
+            interval=args.interval,
+            once=args.once,
+            on_outcome=show,
+            sleep=sleep_and_keep,
+        )
     except KeyboardInterrupt:  # a file being imported was rolled back and stays in DIR
         print("stopped watching", file=sys.stderr)
     return 0

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from matching.rules import Condition, Group
+    from workstation.cli_signin import SignedIn
     from workstation.db.store import Store
     from workstation.services.views import Actor
 
@@ -16,7 +17,8 @@ def add_rules_commands(commands: Any) -> None:
         "rules",
         help="risk-indicator rules: list, show, enable, disable, what-if",
         description="Rules are written and reviewed by supervisors; every hit they raise goes "
-        "to an officer's review. Enabling and disabling are audited.",
+        "to an officer's review. Enabling and disabling need --justification and your "
+        "password again; both are audited.",
     )
     actions = r.add_subparsers(dest="rules_action", required=True, metavar="ACTION")
     actions.add_parser("list", help="every rule: version, enabled, weight, hits and decisions")
@@ -27,6 +29,10 @@ def add_rules_commands(commands: Any) -> None:
     ):
         p = actions.add_parser(name, help=text)
         p.add_argument("name", metavar="NAME")
+        if name != "show":
+            p.add_argument(
+                "--justification", metavar="TEXT", help="why (required, kept in the audit)"
+            )
     w = actions.add_parser("whatif", help="what the rule would have hit in the last days")
     w.add_argument("name", metavar="NAME")
     w.add_argument("--days", type=_positive, default=30, metavar="N", help="the last N days (30)")
@@ -42,16 +48,20 @@ def _positive(text: str) -> int:
     return value
 
 
-def run_rules(store: Store, actor: Actor, args: argparse.Namespace) -> None:
+def run_rules(store: Store, signed: SignedIn, args: argparse.Namespace) -> None:
     from workstation.services import rulestore
 
+    actor = signed.actor
     action = args.rules_action
     if action == "list":
         _list(store, actor)
     elif action == "show":
         _show(store, actor, args.name)
     elif action in ("enable", "disable"):
-        summary = rulestore.set_rule_enabled(store, actor, args.name, action == "enable")
+        approval = signed.approval(args.justification)
+        summary = rulestore.set_rule_enabled(
+            store, actor, args.name, action == "enable", approval=approval
+        )
         state = "enabled" if summary.enabled else "disabled"
         print(f"{summary.name} v{summary.version}: {state}")
     elif action == "whatif":

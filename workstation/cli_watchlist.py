@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from workstation.cli_signin import SignedIn
     from workstation.db.store import Store
     from workstation.services.views import Actor, ListDiff, WatchlistSummary
 
@@ -46,11 +47,15 @@ def add_watchlist_commands(commands: Any) -> None:
     we = actions.add_parser("entries", help="export the entries of the lists in force to CSV")
     we.add_argument("--name", metavar="NAME", help="only this list (default: every enabled list)")
     we.add_argument("--out", type=Path, required=True, metavar="FILE.csv")
+    we.add_argument(
+        "--reason", metavar="TEXT", help="why and for whom (required, kept in the audit)"
+    )
 
 
-def run_watchlist(store: Store, actor: Actor, args: argparse.Namespace) -> None:
+def run_watchlist(store: Store, signed: SignedIn, args: argparse.Namespace) -> None:
     from workstation.services import watchlists
 
+    actor = signed.actor
     command = args.watchlist_command
     if command == "import":
         _import(store, actor, args)
@@ -71,7 +76,8 @@ def run_watchlist(store: Store, actor: Actor, args: argparse.Namespace) -> None:
     elif command == "entries":
         from workstation.services.listexport import export_entries
 
-        exported = export_entries(store, actor, args.out, name=args.name)
+        approval = signed.approval(args.reason, "--reason")
+        exported = export_entries(store, actor, args.out, name=args.name, approval=approval)
         print(f"{exported.path}: {exported.rows} entries")
 
 

@@ -3,35 +3,18 @@
 from __future__ import annotations
 
 import csv
-import os
-import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
+from tests.workstation.clicase import cli_store, connect, run_cli
 from tests.workstation.files import write_manifest, write_watchlist
 
-REPO = Path(__file__).resolve().parents[2]
-
-
-def run_cli(
-    *args: str | Path, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "workstation", *map(str, args)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, **(env or {})},
-        check=False,
-    )
+__all__ = ["run_cli"]  # also used by other tests of the command line
 
 
 def test_help_lists_every_command() -> None:
     result = run_cli("--help")
     assert result.returncode == 0
-    for command in ("import", "watchlist", "screen", "export"):
+    for command in ("import", "watchlist", "screen", "export", "users", "audit"):
         assert command in result.stdout
 
 
@@ -42,6 +25,9 @@ def test_every_command_has_help() -> None:
         ["watchlist", "list"],
         ["screen"],
         ["export"],
+        ["users", "add"],
+        ["users", "set"],
+        ["audit", "verify"],
     ):
         result = run_cli(*command, "--help")
         assert result.returncode == 0, (command, result.stderr)
@@ -49,41 +35,60 @@ def test_every_command_has_help() -> None:
 
 
 def test_a_missing_file_gives_one_line_naming_it_and_writes_nothing(tmp_path: Path) -> None:
-    db = tmp_path / "store.sqlite3"
-    result = run_cli("--db", f"sqlite:///{db}", "import", tmp_path / "absent.csv")
+    store = cli_store(tmp_path, {"officer.cli": "officer"})
+    before = _audit_actions(store.path)
+    result = store.run("officer.cli", "import", tmp_path / "absent.csv")
     assert result.returncode != 0
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1
     assert "absent.csv" in lines[0] and "no such file" in lines[0]
-    with sqlite3.connect(db) as conn:
+    with connect(store.path) as conn:
         assert conn.execute("SELECT count(*) FROM import_batches").fetchone() == (0,)
-        assert conn.execute("SELECT count(*) FROM audit_events").fetchone() == (0,)
+    assert _audit_actions(store.path) == [*before, "sign_in"]  # the sign-in, nothing else
+
+
+def _audit_actions(db: Path) -> list[str]:
+    with connect(db) as conn:
+        return [r[0] for r in conn.execute("SELECT action FROM audit_events ORDER BY id")]
 
 
 def test_an_unreadable_file_gives_one_line_naming_it(tmp_path: Path) -> None:
     junk = tmp_path / "junk.csv"
     junk.write_bytes(bytes(range(256)) * 4)
-    result = run_cli("--db", f"sqlite:///{tmp_path / 's.sqlite3'}", "import", junk)
+    store = cli_store(tmp_path, {"officer.cli": "officer"})
+    result = store.run("officer.cli", "import", junk)
     assert result.returncode != 0
     assert len(result.stderr.strip().splitlines()) == 1
     assert "junk.csv" in result.stderr
 
 
 def test_import_screen_and_export_through_the_command_line(tmp_path: Path) -> None:
-    db = ["--db", f"sqlite:///{tmp_path / 'store.sqlite3'}", "--user", "officer.cli"]
-    wl = run_cli(*db, "watchlist", "import", write_watchlist(tmp_path), "--name", "Lookouts")
+    store = cli_store(tmp_path, {"officer.cli": "officer", "supervisor.cli": "supervisor"})
+    wl = store.run(
+        "supervisor.cli", "watchlist", "import", write_watchlist(tmp_path), "--name", "Lookouts"
+    )
     assert wl.returncode == 0, wl.stderr
     assert "version 1, 2 entries" in wl.stdout
-    imported = run_cli(*db, "import", write_manifest(tmp_path))
+    imported = store.run("officer.cli", "import", write_manifest(tmp_path))
     assert imported.returncode == 0, imported.stderr
     assert "1 flight(s), 4 traveller(s)" in imported.stdout
-    screened = run_cli(*db, "screen")
+    screened = store.run("officer.cli", "screen")
     assert screened.returncode == 0, screened.stderr
     assert "1 hit(s), 1 new" in screened.stdout
     out = tmp_path / "flagged.csv"
-    exported = run_cli(*db, "export", "flagged", "--out", out, "--reason", "Monthly report")
+    export = ("export", "flagged", "--out", out, "--reason", "Monthly report to the head")
+    refused = store.run("officer.cli", *export)
+    assert refused.returncode == 1
+    assert refused.stderr.strip() == (
+        "error: Your role (officer) does not allow exporting data; it needs the role "
+        "supervisor. Ask a supervisor or an administrator."
+    )
+    assert not out.exists()
+    unexplained = store.run("supervisor.cli", *export[:-2], "--reason", "report")
+    assert unexplained.returncode == 1 and "--reason TEXT" in unexplained.stderr
+    exported = store.run("supervisor.cli", *export)
     assert exported.returncode == 0, exported.stderr
-    assert out.read_text(encoding="utf-8-sig").startswith("Exported by officer.cli")
+    assert out.read_text(encoding="utf-8-sig").startswith("Exported by supervisor.cli")
 
 
 def test_screening_files_without_a_store_writes_the_hits_file(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ DAY = date(2026, 11, 23)
 
 
 def test_the_demo_day_raises_a_hit_for_every_planted_listed_person(sqlite_store: Store) -> None:
-    actor = sign_in(sqlite_store, "demo.officer")
+    actor = sign_in(sqlite_store, "demo.supervisor", role="supervisor")
     assert demo_store_is_empty(sqlite_store)
     load_demo_day(sqlite_store, actor, DAY)
     assert not demo_store_is_empty(sqlite_store)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 from sqlalchemy import func, select
 
 from tests.conftest import FIXTURES
+from tests.workstation.clicase import cli_store
 from workstation.config import Settings
 from workstation.db.models import ImportFailure, ScreeningRun, Traveller
 from workstation.db.store import Store
@@ -95,13 +94,10 @@ def test_the_command_line_watches_once_and_the_inbox_folder_is_a_setting(
     assert Settings.load(saved) == settings
     assert Settings.load(tmp_path / "missing.json") == Settings()
     settings.save()  # where the command line looks when DIR is not given
-    db = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
-    done = subprocess.run(
-        [sys.executable, "-m", "workstation", "--db", db, "--user", "cli.officer",
-         "watch", "--once", "--interval", "0.05"],
-        capture_output=True, text=True, timeout=120, check=False,
-    )  # fmt: skip
+    store = cli_store(tmp_path, {"cli.officer": "officer"})
+    done = store.run("cli.officer", "watch", "--once", "--interval", "0.05")
     assert done.returncode == 0, done.stderr
+    assert "retention as of " in done.stderr  # the retention engine ran when the watch began
     lines = done.stdout.splitlines()
     assert [line.split(":")[:2] for line in lines] == [
         ["a_api.edi", " imported"],

@@ -50,7 +50,7 @@ def test_migrating_a_0001_store_keeps_every_hit_and_decision_and_fingerprints_th
         ]
         assert [tuple(d) for d in decisions] == [(1, "dismissed"), (2, "confirmed")]
         assert prints[1] == prints[3] and prints[2] != prints[4]
-        officer = sign_in(store, "officer.new")
+        officer = sign_in(store, "supervisor.new", role="supervisor")
         diff = diff_versions(store, officer, "Lookouts")
         assert [(c.source_id, [f.field for f in c.fields]) for c in diff.changed] == [
             ("NL-002", ["dates"])

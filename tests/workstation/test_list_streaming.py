@@ -58,7 +58,7 @@ def _stored(store: Store) -> tuple[int, int, int, int]:
 @pytest.mark.parametrize("writer", [write_ftm, write_csv])
 def test_progress_is_reported_while_reading_before_anything_is_stored(
     any_store: Store,
-    officer: Actor,
+    supervisor: Actor,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     writer: object,
@@ -77,7 +77,7 @@ def test_progress_is_reported_while_reading_before_anything_is_stored(
         if text.startswith("Reading"):
             events.append(("read", done, total))
 
-    summary = import_watchlist(any_store, officer, [path], "Big", progress=progress)
+    summary = import_watchlist(any_store, supervisor, [path], "Big", progress=progress)
     assert summary.watchlist.entry_count == ENTRIES
     assert summary.watchlist.skipped_count == 1
     first_insert = next(n for n, e in enumerate(events) if e[0] == "insert")
@@ -90,7 +90,7 @@ def test_progress_is_reported_while_reading_before_anything_is_stored(
 
 @pytest.mark.parametrize("writer", [write_ftm, write_csv])
 def test_cancelling_while_reading_leaves_nothing(
-    any_store: Store, officer: Actor, tmp_path: Path, writer: object
+    any_store: Store, supervisor: Actor, tmp_path: Path, writer: object
 ) -> None:
     path = writer(tmp_path / "big.list")  # type: ignore[operator]
     token = CancelToken()
@@ -102,19 +102,19 @@ def test_cancelling_while_reading_leaves_nothing(
             token.cancel()  # part way through the file, after a batch was stored
 
     with pytest.raises(CancelledError):
-        import_watchlist(any_store, officer, [path], "Big", progress=progress, cancel=token)
+        import_watchlist(any_store, supervisor, [path], "Big", progress=progress, cancel=token)
     assert _stored(any_store) == (0, 0, 0, 0)
-    assert list_watchlists(any_store, officer) == []
+    assert list_watchlists(any_store, supervisor) == []
 
 
 def test_a_broken_line_late_in_a_file_rolls_the_whole_import_back(
-    any_store: Store, officer: Actor, tmp_path: Path
+    any_store: Store, supervisor: Actor, tmp_path: Path
 ) -> None:
     path = write_ftm(tmp_path / "list.jsonl")
     with path.open("a", encoding="utf-8") as handle:
         handle.write("{not json\n")
     with pytest.raises(InputFileError, match=f"line {ENTRIES + 2}"):
-        import_watchlist(any_store, officer, [path], "Big")
+        import_watchlist(any_store, supervisor, [path], "Big")
     assert _stored(any_store) == (0, 0, 0, 0)
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.workstation.clicase import cli_store, sign_in_here
 from workstation.cli import main
 from workstation.db.store import Store
 from workstation.errors import InputFileError
@@ -131,14 +132,16 @@ def test_a_broken_profiles_file_means_no_profiles(tmp_path: Path) -> None:
 
 
 def test_the_command_line_keeps_the_readers_message_when_no_profile_fits(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    db = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    store = cli_store(tmp_path, {"ana": "officer"})
+    sign_in_here(monkeypatch)
+    signed = ["--db", store.url, "--user", "ana"]
     path = _write(tmp_path, UNKNOWN)
-    assert main(["--db", db, "import", str(path)]) == 1
+    assert main([*signed, "import", str(path)]) == 1
     assert "no column for surname or name found" in capsys.readouterr().err
     save_profile(("Col A", "Col B", "Col C", "Col D", "Col E", "Col F", "Col G"), MAPPING, "")
-    assert main(["--db", db, "import", str(path)]) == 0
+    assert main([*signed, "import", str(path)]) == 0
     assert "1 flight(s), 3 traveller(s)" in capsys.readouterr().out
 
 

@@ -56,9 +56,10 @@ def _row(store: Store, actor: Actor, flight: str, surname: str) -> TravellerRow:
 
 
 @pytest.fixture
-def desk(any_store: Store, officer: Actor, tmp_path: Path) -> Store:
-    """The sample list, and day 1: JU351 from Frankfurt with Petković (listed) on it."""
-    import_watchlist(any_store, officer, [WATCHLIST], "National lookouts")
+def desk(any_store: Store, officer: Actor, supervisor: Actor, tmp_path: Path) -> Store:
+    """The sample list (imported by a supervisor), and day 1: JU351 from Frankfurt with
+    Petković (listed) on it."""
+    import_watchlist(any_store, supervisor, [WATCHLIST], "National lookouts")
     day1 = write_manifest(tmp_path / "day1.csv", "JU351", "12.03.2025", [PETKOVIC, CALM])
     import_passenger_files(any_store, officer, [day1])
     screen_stored(any_store, officer)
@@ -100,20 +101,20 @@ def test_search_finds_a_name_in_any_script_or_spelling(
 
 
 def test_search_finds_by_document_and_booking_and_is_audited_without_the_text(
-    desk: Store, officer: Actor
+    desk: Store, officer: Actor, auditor: Actor
 ) -> None:
     assert [r.surname for r in search_travellers(desk, officer, "009876543")] == ["PETKOVIC"]
     by_booking = search_travellers(desk, officer, "qx7p2l", order_by="surname", descending=False)
     assert [r.surname for r in by_booking] == ["NIKOLIĆ", "PETKOVIC"]
     assert search_travellers(desk, officer, "Petkovic Jelena") == []  # every word must match
-    searches = [e for e in list_events(desk, officer) if e.object_type == "free_search"]
+    searches = [e for e in list_events(desk, auditor) if e.object_type == "free_search"]
     assert {e.action for e in searches} == {"consult"}
-    assert [e.details for e in searches] == [  # newest first
-        {"query_length": 15},
-        {"query_length": 6},
-        {"query_length": 9},
+    assert [e.details for e in searches] == [  # newest first: how many shown, not what asked
+        {"shown": 0, "with_hits": False},
+        {"shown": 2, "with_hits": False},
+        {"shown": 1, "with_hits": False},
     ]
-    assert "qx7p2l" not in str(searches)
+    assert "qx7p2l" not in str(searches).lower() and "009876543" not in str(searches)
 
 
 def test_search_is_paged_and_sorted_by_the_store(desk: Store, officer: Actor) -> None:
@@ -159,13 +160,15 @@ def test_a_changed_date_of_birth_raises_the_pair_again(
     assert _row(desk, officer, "JU355", "PETKOVIC").hit_status == "open"
 
 
-def test_a_changed_entry_raises_the_pair_again(desk: Store, officer: Actor, tmp_path: Path) -> None:
+def test_a_changed_entry_raises_the_pair_again(
+    desk: Store, officer: Actor, supervisor: Actor, tmp_path: Path
+) -> None:
     hit = open_traveller(desk, officer, _row(desk, officer, "JU351", "PETKOVIC").id).hits[0]
     dismiss_hit(desk, officer, hit.id, "Another Dragan Petković, a pilot we know")
     changed = tmp_path / "list-v2.csv"
     text = WATCHLIST.read_text(encoding="utf-8")
     changed.write_text(text.replace("Do not alert the subject", "Alert customs"), "utf-8")
-    import_watchlist(desk, officer, [changed], "National lookouts")
+    import_watchlist(desk, supervisor, [changed], "National lookouts")
     assert _second_day(desk, officer, tmp_path, PETKOVIC) == 1
     assert _row(desk, officer, "JU355", "PETKOVIC").hit_status == "open"
 
@@ -195,7 +198,9 @@ def test_an_escalated_hit_waits_for_a_supervisor_who_sees_it_first(
     assert dismiss_hit(desk, supervisor, hit.id, "Checked: a namesake").status == "dismissed"
 
 
-def test_editing_an_interdiction_keeps_the_previous_values(desk: Store, officer: Actor) -> None:
+def test_editing_an_interdiction_keeps_the_previous_values(
+    desk: Store, officer: Actor, auditor: Actor
+) -> None:
     row = _row(desk, officer, "JU351", "PETKOVIC")
     first = InterdictionInput(
         outcome="seizure", commodity="cocaine", quantity=Decimal("1.2"), unit="kg"
@@ -222,7 +227,7 @@ def test_editing_an_interdiction_keeps_the_previous_values(desk: Store, officer:
     detail = open_traveller(desk, officer, row.id)
     assert [i.id for i in detail.interdictions] == [recorded.id, second.id]
     assert [len(i.revisions) for i in detail.interdictions] == [1, 0]
-    assert "edit_interdiction" in {e.action for e in list_events(desk, officer)}
+    assert "edit_interdiction" in {e.action for e in list_events(desk, auditor)}
 
 
 def test_the_review_lists_co_travellers_on_the_same_booking(desk: Store, officer: Actor) -> None:

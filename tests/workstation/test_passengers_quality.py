@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import csv
-import subprocess
-import sys
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -12,15 +11,19 @@ import pytest
 from sqlalchemy import select
 
 from tests.conftest import FIXTURES
+from tests.workstation.accounts import JUSTIFICATION
+from tests.workstation.clicase import cli_store, sign_in_here
 from workstation.cli import main
 from workstation.db.models import AuditEvent
 from workstation.db.store import Store
 from workstation.db.types import utcnow
 from workstation.errors import InputFileError
 from workstation.readers.manifest import read_manifest
+from workstation.services.failures import record_import_failure
 from workstation.services.imports import import_passenger_files
 from workstation.services.passengerlist import PASSENGER_COLUMNS, export_passengers
-from workstation.services.quality import CarrierQuality, quality_report
+from workstation.services.quality import CarrierQuality, quality_report, quality_table
+from workstation.services.users import Approval
 from workstation.services.views import Actor
 
 API = FIXTURES / "paxlst" / "ju211_d05b_passengers.edi"
@@ -48,11 +51,21 @@ def _stock(store: Store, actor: Actor, tmp_path: Path) -> None:
 
 
 def test_the_passenger_list_gives_one_neutralised_row_per_traveller_with_utc_times(
-    any_store: Store, officer: Actor, tmp_path: Path
+    any_store: Store,
+    officer: Actor,
+    supervisor: Actor,
+    approval: Callable[[Actor], Approval],
+    tmp_path: Path,
 ) -> None:
     _stock(any_store, officer, tmp_path)
     out = tmp_path / "out" / "passengers.csv"
-    summary = export_passengers(any_store, officer, out, reason="list for the border police")
+    summary = export_passengers(
+        any_store,
+        supervisor,
+        out,
+        reason="list for the border police",
+        approval=approval(supervisor),
+    )
     rows = _read(out)
     assert summary.rows == len(rows) == 8 + 8 - 1 + 3
     [obrien] = [r for r in rows if r["surname"] == "O'BRIEN"]
@@ -74,28 +87,38 @@ def test_the_passenger_list_gives_one_neutralised_row_per_traveller_with_utc_tim
     with any_store.transaction() as session:
         event = session.scalars(select(AuditEvent).where(AuditEvent.action == "disclose")).one()
     assert event.details["kind"] == "passengers" and event.details["rows"] == len(rows)
+    assert event.details["reason"] == "list for the border police"
+    assert event.justification == JUSTIFICATION
 
 
-def test_the_command_line_writes_the_list_of_one_flight_on_one_day(tmp_path: Path) -> None:
-    db = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+def test_the_command_line_writes_the_list_of_one_flight_on_one_day(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = cli_store(tmp_path, {"boss": "supervisor"})
     manifest = tmp_path / "tk1083.csv"
     manifest.write_text(TK_MANIFEST, encoding="utf-8")
-    assert main(["--db", db, "import", str(API), str(manifest)]) == 0
+    sign_in_here(monkeypatch)
+    signed = ["--db", store.url, "--user", "boss"]
+    assert main([*signed, "import", str(API), str(manifest)]) == 0
     out = tmp_path / "ju211.csv"
-    done = subprocess.run(
-        [sys.executable, "-m", "workstation", "--db", db, "passengers", "--out", str(out),
-         "--flight", "JU211", "--date", "2026-11-23", "--reason", "request of the prosecutor"],
-        capture_output=True, text=True, timeout=120, check=False,
+    done = store.run(
+        "boss", "passengers", "--out", out, "--flight", "JU211", "--date", "2026-11-23",
+        "--reason", "request of the prosecutor",
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     rows = _read(out)
     assert len(rows) == 8 and {r["flight"] for r in rows} == {"JU211"}
-    assert main(["--db", db, "passengers", "--out", str(out), "--date", "2026-11-24"]) == 0
+    again = [*signed, "passengers", "--out", str(out), "--date", "2026-11-24"]
+    assert main([*again, "--reason", "request of the prosecutor"]) == 0
     assert _read(out) == []
 
 
 def test_the_quality_table_matches_a_hand_count(
-    any_store: Store, officer: Actor, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    any_store: Store,
+    officer: Actor,
+    supervisor: Actor,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     _stock(any_store, officer, tmp_path)
     other_flight = tmp_path / "ju213_push.edi"
@@ -105,11 +128,15 @@ def test_the_quality_table_matches_a_hand_count(
     broken.write_bytes(BROKEN)
     garbage = tmp_path / "garbage.csv"
     garbage.write_bytes(b"\x00\x01 not a manifest")
-    for path in (broken, garbage):
-        assert main(["--db", any_store.url, "--user", officer.username, "import", str(path)]) == 1
+    for path in (broken, garbage):  # as the command line and the inbox record a refusal
+        with pytest.raises(InputFileError) as refused:
+            import_passenger_files(any_store, officer, [path])
+        record_import_failure(
+            any_store, officer, refused.value.path, str(refused.value), channel="cli"
+        )
     now = utcnow()
     lines = quality_report(
-        any_store, officer, since=now - timedelta(days=1), until=now + timedelta(minutes=1)
+        any_store, supervisor, since=now - timedelta(days=1), until=now + timedelta(minutes=1)
     )
     assert lines == [
         CarrierQuality("?", refused=1),
@@ -119,10 +146,8 @@ def test_the_quality_table_matches_a_hand_count(
         CarrierQuality("TK", messages=1, with_warnings=1, travellers=3, without_document=1,
                        without_birth_date=1, flights=1),
     ]  # fmt: skip
-    assert quality_report(any_store, officer, since=now + timedelta(days=1), until=now) == []
-    capsys.readouterr()
-    assert main(["--db", any_store.url, "quality", "--days", "1"]) == 0
-    table = capsys.readouterr().out.splitlines()
+    assert quality_report(any_store, supervisor, since=now + timedelta(days=1), until=now) == []
+    table = quality_table(lines).splitlines()  # what ``quality`` prints
     assert table[0].split()[:3] == ["carrier", "msgs", "refused"]
     assert [line.split()[0] for line in table[1:]] == ["?", "JU", "TK"]
 

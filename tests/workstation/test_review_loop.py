@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
@@ -19,13 +20,14 @@ from workstation.services.interdictions import InterdictionInput, record_interdi
 from workstation.services.queries import list_flights, list_travellers, open_traveller
 from workstation.services.review import confirm_hit, dismiss_hit
 from workstation.services.screening import screen_stored
+from workstation.services.users import Approval
 from workstation.services.views import Actor, TravellerRow
 from workstation.services.watchlists import import_watchlist, list_watchlists
 
 
 @pytest.fixture
-def screened(any_store: Store, officer: Actor, tmp_path: Path) -> Store:
-    import_watchlist(any_store, officer, [write_watchlist(tmp_path)], "National lookouts")
+def screened(any_store: Store, officer: Actor, supervisor: Actor, tmp_path: Path) -> Store:
+    import_watchlist(any_store, supervisor, [write_watchlist(tmp_path)], "National lookouts")
     import_passenger_files(any_store, officer, [write_manifest(tmp_path)])
     screen_stored(any_store, officer)
     return any_store
@@ -61,7 +63,7 @@ def test_screening_again_raises_no_second_hit_for_the_same_pair(
 
 
 def test_confirming_a_hit_flags_the_traveller_and_is_audited(
-    screened: Store, officer: Actor
+    screened: Store, officer: Actor, auditor: Actor
 ) -> None:
     row = _hit_row(screened, officer)
     [hit] = open_traveller(screened, officer, row.id).hits
@@ -70,7 +72,7 @@ def test_confirming_a_hit_flags_the_traveller_and_is_audited(
     assert [(d.decision, d.control_point) for d in decided.decisions] == [("confirmed", "baggage")]
     detail = open_traveller(screened, officer, row.id)
     assert detail.flagged and detail.flag_points == ("baggage",)
-    actions = [e.action for e in list_events(screened, officer)]
+    actions = [e.action for e in list_events(screened, auditor)]
     assert {"import", "watchlist_import", "screening", "consult", "confirm_hit"} <= set(actions)
     with pytest.raises(InvalidInputError, match="already confirmed"):
         dismiss_hit(screened, officer, hit.id, "changed my mind")
@@ -125,24 +127,33 @@ def test_an_interdiction_is_validated_recorded_and_kept(screened: Store, officer
 
 
 def test_the_flagged_export_reads_back_and_is_audited(
-    screened: Store, officer: Actor, tmp_path: Path
+    screened: Store,
+    officer: Actor,
+    supervisor: Actor,
+    auditor: Actor,
+    approval: Callable[[Actor], Approval],
+    tmp_path: Path,
 ) -> None:
     row = _hit_row(screened, officer)
     [hit] = open_traveller(screened, officer, row.id).hits
     confirm_hit(screened, officer, hit.id, "gate")
     csv_out, xlsx_out = tmp_path / "flagged.csv", tmp_path / "flagged.xlsx"
-    assert export_flagged(screened, officer, csv_out, reason="Weekly report").rows == 1
-    assert export_flagged(screened, officer, xlsx_out, reason="Weekly report").rows == 1
+    approved = approval(supervisor)
+    for out in (csv_out, xlsx_out):
+        summary = export_flagged(
+            screened, supervisor, out, reason="Weekly report", approval=approved
+        )
+        assert summary.rows == 1
     with csv_out.open(encoding="utf-8-sig", newline="") as handle:
         lines = list(csv.reader(handle))
-    assert lines[0][0].startswith(f"Exported by {officer.username} at ")
+    assert lines[0][0].startswith(f"Exported by {supervisor.username} at ")
     assert lines[2][4:6] == ["DJORDJEVIC", "ZARKO"]
     assert lines[2][13] == "NL-001"
     sheet = load_workbook(xlsx_out).active
     assert sheet is not None
     assert sheet.cell(3, 5).value == "DJORDJEVIC"
     assert sheet.cell(3, 5).data_type == "s"
-    exports = [e for e in list_events(screened, officer) if e.action == "disclose"]
+    exports = [e for e in list_events(screened, auditor) if e.action == "disclose"]
     assert [e.details["file"] for e in exports] == ["flagged.xlsx", "flagged.csv"]
 
 
@@ -153,21 +164,21 @@ def test_cells_that_would_run_as_formulas_are_neutralised(text: str) -> None:
 
 
 def test_a_new_list_file_becomes_the_next_version_and_the_same_file_changes_nothing(
-    any_store: Store, officer: Actor, tmp_path: Path
+    any_store: Store, supervisor: Actor, tmp_path: Path
 ) -> None:
     path = write_watchlist(tmp_path)
-    first = import_watchlist(any_store, officer, [path], "National lookouts")
+    first = import_watchlist(any_store, supervisor, [path], "National lookouts")
     assert (first.watchlist.version_no, first.watchlist.entry_count, first.duplicate) == (
         1,
         2,
         False,
     )
-    assert import_watchlist(any_store, officer, [path], "National lookouts").duplicate
+    assert import_watchlist(any_store, supervisor, [path], "National lookouts").duplicate
     path.write_text(
         path.read_text(encoding="utf-8") + "NL-003,Ivan Horvat,,1970,M,HRV,,other,\n",
         encoding="utf-8",
     )
-    second = import_watchlist(any_store, officer, [path], "National lookouts")
+    second = import_watchlist(any_store, supervisor, [path], "National lookouts")
     assert (second.watchlist.version_no, second.watchlist.entry_count) == (2, 3)
-    [summary] = list_watchlists(any_store, officer)
+    [summary] = list_watchlists(any_store, supervisor)
     assert summary.version_no == 2

@@ -18,13 +18,14 @@ from workstation.services.imports import import_passenger_files
 from workstation.services.review import confirm_hit
 from workstation.services.rulestore import save_rule, save_rule_list, set_rule_enabled
 from workstation.services.screening import screen_stored
+from workstation.services.users import Approval
 from workstation.services.views import Actor
 from workstation.services.whatif import try_on_traveller
 
 
 @pytest.fixture
-def ju211(any_store: Store, officer: Actor) -> Store:
-    import_ju211(any_store, officer)
+def ju211(any_store: Store, supervisor: Actor) -> Store:
+    import_ju211(any_store, supervisor)
     return any_store
 
 
@@ -52,25 +53,32 @@ def ju211(any_store: Store, officer: Actor) -> Store:
     ],
 )
 def test_each_condition_holds_for_exactly_the_travellers_whose_stored_data_match(
-    ju211: Store, officer: Actor, condition: Condition, expected: set[str]
+    ju211: Store, supervisor: Actor, condition: Condition, expected: set[str]
 ) -> None:
-    assert held_for(ju211, officer, rule(condition)) == expected
+    assert held_for(ju211, supervisor, rule(condition)) == expected
 
 
 def test_a_condition_on_a_named_list_follows_the_list_as_the_unit_edits_it(
-    ju211: Store, officer: Actor
+    ju211: Store, supervisor: Actor, supervisor_approval: Approval
 ) -> None:
     watched = rule(Condition("agency_code", "in_list", ListRef("watched agencies")))
-    assert held_for(ju211, officer, watched) == set()
-    save_rule_list(ju211, officer, "watched agencies", "agencies", ["98765432", " "])
-    assert held_for(ju211, officer, watched) == {"O'BRIEN SEAN PATRICK"}
+    assert held_for(ju211, supervisor, watched) == set()
+    save_rule_list(
+        ju211,
+        supervisor,
+        "watched agencies",
+        "agencies",
+        ["98765432", " "],
+        approval=supervisor_approval,
+    )
+    assert held_for(ju211, supervisor, watched) == {"O'BRIEN SEAN PATRICK"}
 
 
 def test_a_traveller_known_only_from_the_api_message_has_no_booking_facts(
-    ju211: Store, officer: Actor
+    ju211: Store, supervisor: Actor
 ) -> None:
     zhang = traveller_ids(ju211)["ZHANG WEI"]
-    test = try_on_traveller(ju211, officer, rule(Condition("one_way", "is_true")), zhang)
+    test = try_on_traveller(ju211, supervisor, rule(Condition("one_way", "is_true")), zhang)
     assert not test.held
     assert [(line.text, line.actual) for line in test.lines[1:]] == [
         ("One-way ticket: yes", "unknown")
@@ -78,7 +86,7 @@ def test_a_traveller_known_only_from_the_api_message_has_no_booking_facts(
 
 
 def test_a_person_s_earlier_flight_counts_as_a_trip_in_the_window(
-    any_store: Store, officer: Actor, tmp_path: Path
+    any_store: Store, supervisor: Actor, tmp_path: Path
 ) -> None:
     rows = tuple(
         f"JU{n},BEG,IST,2026-11-{day}T06:35:00Z,2026-11-{day}T08:10:00Z,passenger,DJORDJEVIC,"
@@ -86,28 +94,28 @@ def test_a_person_s_earlier_flight_counts_as_a_trip_in_the_window(
         for n, day in (("210", "01"), ("212", "20"), ("214", "22"))
     )
     write_manifest(tmp_path, "trips.csv", rows)
-    import_passenger_files(any_store, officer, [tmp_path / "trips.csv"])
-    import_ju211(any_store, officer)
+    import_passenger_files(any_store, supervisor, [tmp_path / "trips.csv"])
+    import_ju211(any_store, supervisor)
     frequent = rule(Condition("trips_in_window", "count_at_least", (2, 7)))
-    test = try_on_traveller(any_store, officer, frequent, _on_ju211(any_store, "DJORDJEVIC"))
+    test = try_on_traveller(any_store, supervisor, frequent, _on_ju211(any_store, "DJORDJEVIC"))
     assert test.held
     assert test.lines[1].actual == "2 trips in 7 days"  # 20 and 22 Nov; 1 Nov is outside
 
 
 def test_travelling_with_a_flagged_person_holds_for_the_co_traveller_not_the_flagged(
-    ju211: Store, officer: Actor
+    ju211: Store, supervisor: Actor, supervisor_approval: Approval
 ) -> None:
     office = rule(Condition("agency_office", "equals", "BEGJUWEB"), name="web office")
-    save_rule(ju211, officer, office)
-    set_rule_enabled(ju211, officer, "web office", True)
-    screen_stored(ju211, officer)
+    save_rule(ju211, supervisor, office, approval=supervisor_approval)
+    set_rule_enabled(ju211, supervisor, "web office", True, approval=supervisor_approval)
+    screen_stored(ju211, supervisor)
     marko = traveller_ids(ju211)["JOVANOVIC MARKO"]
     with ju211.transaction() as session:
         hit_id = session.scalar(select(Hit.id).where(Hit.traveller_id == marko))
     assert hit_id is not None
-    confirm_hit(ju211, officer, hit_id, "gate")
+    confirm_hit(ju211, supervisor, hit_id, "gate")
     escorted = rule(Condition("travelling_with_flagged", "is_true"))
-    assert held_for(ju211, officer, escorted) == {"JOVANOVIC ANNA"}
+    assert held_for(ju211, supervisor, escorted) == {"JOVANOVIC ANNA"}
 
 
 def _on_ju211(store: Store, surname: str) -> int:

@@ -35,7 +35,7 @@ def test_migrating_a_0004_store_keeps_its_hits_on_their_entries_and_adds_disable
             (1, "watchlist", 1, None), (2, "watchlist", 3, None), (3, "watchlist", 2, None)
         ]  # fmt: skip
         assert sorted(decisions) == ["confirmed", "dismissed"]
-        rules = list_rules(store, sign_in(store, "supervisor"))
+        rules = list_rules(store, sign_in(store, "supervisor", role="supervisor"))
         assert len(rules) == 13 and not any(r.enabled for r in rules)
     finally:
         store.close()

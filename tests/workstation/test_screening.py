@@ -4,11 +4,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.workstation.accounts import auditor_of
 from tests.workstation.files import write_manifest, write_watchlist
 from workstation.db.store import Store
 from workstation.errors import CancelledError
 from workstation.progress import CancelToken
-from workstation.services.audit import list_events
+from workstation.services.audit import count_events, list_events
 from workstation.services.imports import import_passenger_files
 from workstation.services.queries import list_flights, list_travellers, open_traveller
 from workstation.services.screening import screen_stored
@@ -17,7 +18,7 @@ from workstation.services.watchlists import import_watchlist
 
 
 def _loaded(store: Store, tmp_path: Path) -> None:
-    actor = sign_in(store, "loader")
+    actor = sign_in(store, "loader", role="supervisor")
     import_watchlist(store, actor, [write_watchlist(tmp_path)], "Lookouts", rescreen_hours=0)
     import_passenger_files(store, actor, [write_manifest(tmp_path)])
 
@@ -38,7 +39,8 @@ def test_officers_can_keep_working_while_a_screening_run_matches(
     run = screen_stored(sqlite_store, sign_in(sqlite_store, "screener"), progress=meanwhile)
     assert opened == [traveller.id]
     assert run.new_hits == 1
-    consults = [e for e in list_events(sqlite_store, officer) if e.action == "consult"]
+    events = list_events(sqlite_store, auditor_of(sqlite_store))
+    consults = [e for e in events if (e.action, e.object_type) == ("consult", "traveller")]
     assert [e.username for e in consults] == ["officer.second"]
 
 
@@ -47,7 +49,8 @@ def test_a_cancelled_run_raises_no_hit_and_records_no_run(
 ) -> None:
     _loaded(sqlite_store, tmp_path)
     actor = sign_in(sqlite_store, "screener")
-    events_before = len(list_events(sqlite_store, actor))
+    auditor = auditor_of(sqlite_store)
+    events_before = count_events(sqlite_store, auditor)
     token = CancelToken()
     token.cancel()
     with pytest.raises(CancelledError):
@@ -55,4 +58,4 @@ def test_a_cancelled_run_raises_no_hit_and_records_no_run(
     [flight] = list_flights(sqlite_store, actor)
     assert flight.hit_count == 0
     assert not flight.screened
-    assert len(list_events(sqlite_store, actor)) == events_before
+    assert count_events(sqlite_store, auditor) == events_before

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import csv
+import subprocess
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -12,9 +13,9 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select, update
 
+from tests.workstation.accounts import approval_for, auditor_of
 from tests.workstation.files import MANIFEST_HEADER, write_manifest
 from workstation.db.models import (
-    AuditEvent,
     Flag,
     Hit,
     Interdiction,
@@ -22,8 +23,15 @@ from workstation.db.models import (
     Traveller,
 )
 from workstation.db.store import Store
+from workstation.db.types import utcnow
 from workstation.errors import InvalidInputError
-from workstation.services.audit import AuditFilter, audit_choices, count_events, list_events
+from workstation.services.audit import (
+    AuditFilter,
+    audit_choices,
+    chain_head,
+    count_events,
+    list_events,
+)
 from workstation.services.export import export_flagged, export_statistics
 from workstation.services.flagged import NO_INTERDICTION, FlaggedFilter, list_flagged
 from workstation.services.imports import import_passenger_files
@@ -32,7 +40,7 @@ from workstation.services.report import Period
 from workstation.services.review import confirm_hit, dismiss_hit
 from workstation.services.screening import screen_stored
 from workstation.services.statistics import statistics
-from workstation.services.users import sign_in
+from workstation.services.users import Approval, sign_in
 from workstation.services.views import Actor
 from workstation.services.watchlists import import_watchlist
 
@@ -72,6 +80,7 @@ class Desk:
     ana: Actor
     marko: Actor
     supervisor: Actor
+    auditor: Actor
     flags: dict[str, int]  # surname -> flag id
     travellers: dict[str, int]  # surname -> traveller id
 
@@ -93,13 +102,13 @@ def _hits(store: Store, actor: Actor) -> dict[str, tuple[int, int]]:
 
 
 @pytest.fixture
-def desk(any_store: Store, tmp_path: Path) -> Desk:
+def desk(any_store: Store, tmp_path: Path, fast_passwords: None) -> Desk:
     ana = sign_in(any_store, "ana", display_name="Ana Petrović")
     marko = sign_in(any_store, "marko", display_name="Marko Ilić")
     boss = sign_in(any_store, "boss", role="supervisor", display_name="Jelena Šef")
     lists = tmp_path / "lists.csv"
     lists.write_text(WATCHLIST, encoding="utf-8")
-    import_watchlist(any_store, ana, [lists], "National lookouts")
+    import_watchlist(any_store, boss, [lists], "National lookouts")
     manifest = tmp_path / "m.csv"
     manifest.write_text("\n".join((MANIFEST_HEADER, *ROWS)) + "\n", encoding="utf-8")
     import_passenger_files(any_store, ana, [manifest])
@@ -136,9 +145,14 @@ def desk(any_store: Store, tmp_path: Path) -> Desk:
         ana,
         marko,
         boss,
+        auditor_of(any_store),
         flags={name: flags[tid] for name, (tid, _h) in hits.items() if tid in flags},
         travellers={name: tid for name, (tid, _h) in hits.items()},
     )
+
+
+def _approved(desk: Desk) -> Approval:
+    return approval_for(desk.store, desk.supervisor)
 
 
 def _surnames(desk: Desk, filters: FlaggedFilter) -> list[str]:
@@ -222,7 +236,7 @@ def test_statistics_count_only_the_period_and_show_its_empty_months(desk: Desk) 
 
 
 def _disclosures(desk: Desk) -> list[dict[str, object]]:
-    events = list_events(desk.store, desk.supervisor, AuditFilter(action="disclose"))
+    events = list_events(desk.store, desk.auditor, AuditFilter(action="disclose"))
     return [{"type": e.object_type, "ids": e.object_ids, **e.details} for e in events]
 
 
@@ -232,8 +246,14 @@ def test_the_flagged_csv_states_who_exported_it_neutralises_formulas_and_is_a_di
     out = tmp_path / "april.csv"
     april = FlaggedFilter(period=Period(date(2026, 4, 1), date(2026, 4, 30)), officer="marko")
     summary = export_flagged(
-        desk.store, desk.supervisor, out, reason="Monthly report to chief", filters=april
+        desk.store,
+        desk.supervisor,
+        out,
+        reason="Monthly report to chief",
+        filters=april,
+        approval=_approved(desk),
     )
+    head = chain_head(desk.store)
     assert summary.rows == 2
     with out.open(encoding="utf-8-sig", newline="") as handle:
         lines = list(csv.reader(handle))
@@ -247,13 +267,23 @@ def test_the_flagged_csv_states_who_exported_it_neutralises_formulas_and_is_a_di
     assert event["type"] == "flag"
     assert sorted(event["ids"]) == sorted([desk.flags["HODZIC"], desk.flags["=YILMAZ"]])
     assert (event["file"], event["format"], event["rows"]) == ("april.csv", "csv", 2)
+    # the file names the chain's head with its own disclosure as the last event
+    assert lines[0][5] == head.describe() and lines[0][5].startswith("Audit chain: ")
+    [disclosed] = list_events(desk.store, desk.auditor, AuditFilter(action="disclose"))
+    assert head.last_id == disclosed.id
 
 
 def test_the_flagged_xlsx_has_text_cells_and_a_sheet_with_the_header_and_totals(
     desk: Desk, tmp_path: Path
 ) -> None:
     out = tmp_path / "all.xlsx"
-    export_flagged(desk.store, desk.supervisor, out, reason="Audit by the inspectorate")
+    export_flagged(
+        desk.store,
+        desk.supervisor,
+        out,
+        reason="Audit by the inspectorate",
+        approval=_approved(desk),
+    )
     book = load_workbook(out)
     sheet = book["Flagged"]
     assert str(sheet.cell(1, 1).value).startswith("Exported by boss at ")
@@ -271,10 +301,12 @@ def test_an_export_without_a_reason_is_refused_and_writes_nothing(
     desk: Desk, tmp_path: Path
 ) -> None:
     out = tmp_path / "exports" / "flagged.csv"
+    approved = _approved(desk)
     with pytest.raises(InvalidInputError, match="Say why"):
-        export_flagged(desk.store, desk.supervisor, out, reason="  ")
+        export_flagged(desk.store, desk.supervisor, out, reason="  ", approval=approved)
     with pytest.raises(InvalidInputError, match=r"\.csv or \.xlsx"):
-        export_flagged(desk.store, desk.supervisor, out.with_suffix(".pdf"), reason="Weekly")
+        pdf = out.with_suffix(".pdf")
+        export_flagged(desk.store, desk.supervisor, pdf, reason="Weekly", approval=approved)
     assert not out.parent.exists()
     assert _disclosures(desk) == []
 
@@ -290,6 +322,7 @@ def test_the_statistics_export_keeps_counts_as_numbers_and_is_a_disclosure(
         reason="Quarterly figures",
         since=date(2026, 3, 1),
         until=date(2026, 4, 30),
+        approval=_approved(desk),
     )
     book = load_workbook(out)
     summary = {r[0]: r[1] for r in book["Summary"].iter_rows(min_row=3, values_only=True)}
@@ -297,7 +330,10 @@ def test_the_statistics_export_keeps_counts_as_numbers_and_is_a_disclosure(
     months = list(book["Interdictions by month"].iter_rows(min_row=3, values_only=True))
     assert [m[:2] for m in months] == [("2026-03", 1), ("2026-04", 2)]
     csv_out = tmp_path / "stats.csv"
-    export_statistics(desk.store, desk.supervisor, csv_out, reason="Quarterly figures")
+    approved = _approved(desk)
+    export_statistics(
+        desk.store, desk.supervisor, csv_out, reason="Quarterly figures", approval=approved
+    )
     text = csv_out.read_text(encoding="utf-8-sig")
     assert text.startswith("Exported by boss at ")
     assert "Interdictions by officer\nOfficer,Interdictions\nmarko,2\nana,1" in text
@@ -309,11 +345,13 @@ def test_the_statistics_export_keeps_counts_as_numbers_and_is_a_disclosure(
 
 
 def test_the_audit_trail_is_filtered_and_paged_in_sql(desk: Desk) -> None:
-    store, boss = desk.store, desk.supervisor
+    store, boss = desk.store, desk.auditor  # the auditor reads the trail
     total = count_events(store, boss)
     newest_first = list_events(store, boss, limit=total)
     assert len(newest_first) == total > 10
-    page = list_events(store, boss, offset=3, limit=4)
+    # reading the first page was recorded on top of the trail: what was 3rd is now 4th
+    assert list_events(store, boss, limit=1)[0].details["shown"] == total
+    page = list_events(store, boss, offset=3 + 2, limit=4)
     assert [e.id for e in page] == [e.id for e in newest_first[3:7]]
     marko = AuditFilter(username="marko")
     assert count_events(store, boss, marko) == 5  # two confirms, a dismissal, two interdictions
@@ -324,26 +362,29 @@ def test_the_audit_trail_is_filtered_and_paged_in_sql(desk: Desk) -> None:
     }
     hits = AuditFilter(object_type="hit", action="dismiss_hit")
     assert [e.username for e in list_events(store, boss, hits)] == ["marko"]
-    with store.transaction() as session:
-        session.execute(
-            update(AuditEvent)
-            .where(AuditEvent.action == "dismiss_hit")
-            .values(at=datetime(2026, 1, 31, 23, 59, tzinfo=UTC))
-        )
-    january = AuditFilter(period=Period(date(2026, 1, 1), date(2026, 1, 31)))
-    assert [e.action for e in list_events(store, boss, january)] == ["dismiss_hit"]
+    # events cannot be backdated (the trail is append-only): they were all written today
+    today = utcnow().date()
+    dismissed_today = AuditFilter(period=Period(today, today), action="dismiss_hit")
+    assert [e.action for e in list_events(store, boss, dismissed_today)] == ["dismiss_hit"]
+    assert count_events(store, boss, AuditFilter(period=Period(None, today - timedelta(1)))) == 0
+    assert count_events(store, boss, AuditFilter(period=Period(today + timedelta(1)))) == 0
     choices = audit_choices(store, boss)
-    assert choices.usernames == ("ana", "marko")
+    assert choices.usernames == ("ana", "auditor.kovac", "boss", "marko")
     assert "record_interdiction" in choices.actions and "hit" in choices.object_types
 
 
 def test_the_cli_exports_a_period_with_a_reason_and_refuses_one_without(
     tmp_path: Path,
 ) -> None:
+    from tests.workstation.clicase import cli_store
     from tests.workstation.files import write_watchlist
-    from tests.workstation.test_cli import run_cli
 
-    db = ["--db", f"sqlite:///{tmp_path / 'store.sqlite3'}", "--user", "boss"]
+    store = cli_store(tmp_path, {"boss": "supervisor"})
+
+    def run_cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
+        return store.run("boss", *args)
+
+    db: list[str] = []
     assert (
         run_cli(*db, "watchlist", "import", write_watchlist(tmp_path), "--name", "L").returncode
         == 0
@@ -351,7 +392,7 @@ def test_the_cli_exports_a_period_with_a_reason_and_refuses_one_without(
     assert run_cli(*db, "import", write_manifest(tmp_path)).returncode == 0
     out = tmp_path / "flagged.xlsx"
     refused = run_cli(*db, "export", "flagged", "--out", out)
-    assert refused.returncode == 1 and "Say why" in refused.stderr
+    assert refused.returncode == 1 and "This command needs --reason TEXT" in refused.stderr
     assert len(refused.stderr.strip().splitlines()) == 1
     assert not out.exists()
     done = run_cli(
@@ -371,7 +412,9 @@ def test_the_cli_exports_a_period_with_a_reason_and_refuses_one_without(
     assert done.stdout.strip() == f"{out}: 0 flagged traveller(s)"
     sheet = load_workbook(out)["Flagged"]
     assert sheet.cell(1, 4).value == "Period: 2026-01-01 to 2026-12-31"
-    stats = run_cli(*db, "export", "statistics", "--out", tmp_path / "s.csv", "--reason", "Figures")
+    stats = run_cli(
+        *db, "export", "statistics", "--out", tmp_path / "s.csv", "--reason", "Monthly unit figures"
+    )
     assert stats.returncode == 0, stats.stderr
     bad = run_cli(*db, "export", "flagged", "--out", out, "--from", "1.2.2026", "--reason", "xxxxx")
     assert bad.returncode == 2 and "not a date" in bad.stderr

@@ -7,6 +7,7 @@ individual renamed and re-dated, one removed, one added) and is shared by the te
 from __future__ import annotations
 
 import csv
+import subprocess
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -16,8 +17,9 @@ import pytest
 from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import make_url
 
+from tests.workstation.accounts import auditor_of
+from tests.workstation.clicase import cli_store
 from tests.workstation.listcase import hits_by_traveller, write_flight, write_list
-from tests.workstation.test_cli import run_cli
 from workstation.db.models import (
     Flight,
     Hit,
@@ -33,7 +35,7 @@ from workstation.services.listdiff import diff_versions
 from workstation.services.listexport import export_entries
 from workstation.services.review import dismiss_hit
 from workstation.services.screening import screen_stored
-from workstation.services.users import sign_in
+from workstation.services.users import Approval, sign_in
 from workstation.services.views import Actor, RunSummary, WatchlistImportSummary
 from workstation.services.watchlists import (
     import_watchlist,
@@ -90,7 +92,7 @@ def write_edited_un(directory: Path) -> Path:
 @dataclass(frozen=True)
 class UnCase:
     store: Store
-    officer: Actor
+    supervisor: Actor
     travellers: dict[tuple[str, str], int]  # (flight, surname) -> traveller id
     update: WatchlistImportSummary
     hits_after_update: dict[int, list[tuple[str, int, str]]]  # source id, version no, status
@@ -109,12 +111,12 @@ def _traveller_ids(store: Store) -> dict[tuple[str, str], int]:
 
 
 def _run_un_case(store: Store, directory: Path) -> UnCase:
-    officer = sign_in(store, "officer.lifecycle", display_name="Officer")
-    first = import_watchlist(store, officer, [UN], UN_LIST)
+    supervisor = sign_in(store, "supervisor.lifecycle", role="supervisor", display_name="Chief")
+    first = import_watchlist(store, supervisor, [UN], UN_LIST)
     assert (first.watchlist.version_no, first.new_hits) == (1, 0)
     import_passenger_files(
         store,
-        officer,
+        supervisor,
         [
             write_flight(
                 directory,
@@ -140,13 +142,13 @@ def _run_un_case(store: Store, directory: Path) -> UnCase:
             ),
         ],
     )
-    assert screen_stored(store, officer).new_hits == 3  # IYAMUREMYE, KAKWAVU BUKANDE, KATANGA
+    assert screen_stored(store, supervisor).new_hits == 3  # IYAMUREMYE, KAKWAVU BUKANDE, KATANGA
     travellers = _traveller_ids(store)
     [(hit_id,)] = _hit_ids(store, travellers[("JU211", "KAKWAVU BUKANDE")])
-    dismiss_hit(store, officer, hit_id, "Different person: born 1970, listed as a commander")
+    dismiss_hit(store, supervisor, hit_id, "Different person: born 1970, listed as a commander")
     import_passenger_files(
         store,
-        officer,
+        supervisor,
         [
             write_flight(
                 directory, "JU411", -1, [("MAKENGA", "SULTANI", "1973-12-25", "M", "COD", "")]
@@ -154,10 +156,10 @@ def _run_un_case(store: Store, directory: Path) -> UnCase:
         ],
     )
     travellers = _traveller_ids(store)
-    update = import_watchlist(store, officer, [write_edited_un(directory)], UN_LIST)
+    update = import_watchlist(store, supervisor, [write_edited_un(directory)], UN_LIST)
     hits_after_update = hits_by_traveller(store)
-    full = screen_stored(store, officer)
-    return UnCase(store, officer, travellers, update, hits_after_update, full, hit_id)
+    full = screen_stored(store, supervisor)
+    return UnCase(store, supervisor, travellers, update, hits_after_update, full, hit_id)
 
 
 def _hit_ids(store: Store, traveller_id: int) -> list[tuple[int]]:
@@ -204,7 +206,7 @@ def un_case(
 
 
 def test_the_diff_of_an_edited_un_list_is_exactly_what_was_edited(un_case: UnCase) -> None:
-    diff = diff_versions(un_case.store, un_case.officer, UN_LIST)
+    diff = diff_versions(un_case.store, un_case.supervisor, UN_LIST)
     assert (diff.old_version, diff.new_version) == (1, 2)
     assert [e.source_id for e in diff.added] == ["CDi.990"]
     assert diff.added[0].primary_name == "DRAGAN KOSTADINOVSKI"
@@ -217,7 +219,7 @@ def test_the_diff_of_an_edited_un_list_is_exactly_what_was_edited(un_case: UnCas
         ("dates", ("1963-07-24",), ("1964-07-24",)),
     ]
     assert diff.unchanged == 728
-    assert diff_versions(un_case.store, un_case.officer, UN_LIST, old=2, new=1).added == (
+    assert diff_versions(un_case.store, un_case.supervisor, UN_LIST, old=2, new=1).added == (
         diff.removed
     )
 
@@ -265,7 +267,7 @@ def test_a_full_screening_after_the_update_hits_the_travellers_it_left_out_and_n
 def test_re_screening_after_an_update_is_audited_as_a_screening(un_case: UnCase) -> None:
     events = [
         e
-        for e in list_events(un_case.store, un_case.officer)
+        for e in list_events(un_case.store, auditor_of(un_case.store))
         if e.action == "screening" and e.details.get("scope") == "after_update"
     ]
     assert [
@@ -294,46 +296,50 @@ def _hit_lists(store: Store) -> list[str]:
 
 
 def test_a_disabled_list_is_not_screened_and_is_screened_again_once_enabled(
-    any_store: Store, officer: Actor, tmp_path: Path
+    any_store: Store, supervisor: Actor, tmp_path: Path
 ) -> None:
-    import_watchlist(any_store, officer, [write_list(tmp_path, "nl.csv", ZARKO)], "Lookouts")
-    off = set_watchlist_options(any_store, officer, "Lookouts", enabled=False)
+    import_watchlist(any_store, supervisor, [write_list(tmp_path, "nl.csv", ZARKO)], "Lookouts")
+    off = set_watchlist_options(any_store, supervisor, "Lookouts", enabled=False)
     assert not off.enabled
-    import_passenger_files(any_store, officer, [write_flight(tmp_path, "JU211", -1, SWAPPED)])
-    assert screen_stored(any_store, officer).new_hits == 0
+    import_passenger_files(any_store, supervisor, [write_flight(tmp_path, "JU211", -1, SWAPPED)])
+    assert screen_stored(any_store, supervisor).new_hits == 0
     second = import_watchlist(
         any_store,
-        officer,
+        supervisor,
         [write_list(tmp_path, "nl2.csv", ZARKO, "NL-2,Ana Ban,,1990,F,HRV,,other,")],
         "Lookouts",
     )
     assert (second.watchlist.version_no, second.new_hits) == (2, 0)
-    set_watchlist_options(any_store, officer, "Lookouts", enabled=True)
-    assert screen_stored(any_store, officer).new_hits == 1
-    events = [e for e in list_events(any_store, officer) if e.action == "watchlist_options"]
+    set_watchlist_options(any_store, supervisor, "Lookouts", enabled=True)
+    assert screen_stored(any_store, supervisor).new_hits == 1
+    events = [
+        e for e in list_events(any_store, auditor_of(any_store)) if e.action == "watchlist_options"
+    ]
     assert [e.details for e in events] == [{"enabled": [False, True]}, {"enabled": [True, False]}]
 
 
 def test_each_list_alerts_at_its_own_threshold(
-    any_store: Store, officer: Actor, tmp_path: Path
+    any_store: Store, supervisor: Actor, tmp_path: Path
 ) -> None:
     for name, threshold in (("Strict", 95.0), ("Loose", 90.0), ("Default", None)):
-        import_watchlist(any_store, officer, [write_list(tmp_path, f"{name}.csv", ZARKO)], name)
-        summary = set_watchlist_options(any_store, officer, name, threshold=threshold, priority=2)
+        import_watchlist(any_store, supervisor, [write_list(tmp_path, f"{name}.csv", ZARKO)], name)
+        summary = set_watchlist_options(
+            any_store, supervisor, name, threshold=threshold, priority=2
+        )
         assert (summary.threshold, summary.priority) == (threshold, 2)
-    import_passenger_files(any_store, officer, [write_flight(tmp_path, "JU211", -1, SWAPPED)])
-    assert screen_stored(any_store, officer).new_hits == 2
+    import_passenger_files(any_store, supervisor, [write_flight(tmp_path, "JU211", -1, SWAPPED)])
+    assert screen_stored(any_store, supervisor).new_hits == 2
     assert _hit_lists(any_store) == ["Default", "Loose"]
 
 
-def test_list_options_are_checked(any_store: Store, officer: Actor, tmp_path: Path) -> None:
-    import_watchlist(any_store, officer, [write_list(tmp_path, "nl.csv", ZARKO)], "Lookouts")
+def test_list_options_are_checked(any_store: Store, supervisor: Actor, tmp_path: Path) -> None:
+    import_watchlist(any_store, supervisor, [write_list(tmp_path, "nl.csv", ZARKO)], "Lookouts")
     with pytest.raises(InvalidInputError, match="from 1 to 100"):
-        set_watchlist_options(any_store, officer, "Lookouts", threshold=120)
+        set_watchlist_options(any_store, supervisor, "Lookouts", threshold=120)
     with pytest.raises(InvalidInputError, match="priority"):
-        set_watchlist_options(any_store, officer, "Lookouts", priority=-1)
+        set_watchlist_options(any_store, supervisor, "Lookouts", priority=-1)
     with pytest.raises(NotFoundError, match=r"No watchlist named 'Nope'\. Lists: Lookouts"):
-        set_watchlist_options(any_store, officer, "Nope", enabled=False)
+        set_watchlist_options(any_store, supervisor, "Nope", enabled=False)
 
 
 BOMB = """<?xml version="1.0"?>
@@ -345,34 +351,36 @@ BOMB = """<?xml version="1.0"?>
 
 
 def test_a_malformed_or_hostile_file_leaves_the_previous_version_active_and_untouched(
-    any_store: Store, officer: Actor, tmp_path: Path
+    any_store: Store, supervisor: Actor, tmp_path: Path
 ) -> None:
-    import_watchlist(any_store, officer, [UN], UN_LIST)
+    import_watchlist(any_store, supervisor, [UN], UN_LIST)
     truncated = tmp_path / "truncated.xml"
     truncated.write_bytes(UN.read_bytes()[:1_000_000])
     bomb = tmp_path / "bomb.xml"
     bomb.write_text(BOMB, encoding="utf-8")
     for files in ([truncated], [bomb], [write_edited_un(tmp_path), truncated]):
         with pytest.raises(InputFileError) as caught:
-            import_watchlist(any_store, officer, files, UN_LIST)
+            import_watchlist(any_store, supervisor, files, UN_LIST)
         assert caught.value.path.name in ("truncated.xml", "bomb.xml")
-    [summary] = list_watchlists(any_store, officer)
+    [summary] = list_watchlists(any_store, supervisor)
     assert (summary.version_no, summary.entry_count) == (1, 730)
-    diff = diff_versions(any_store, officer, UN_LIST)
+    diff = diff_versions(any_store, supervisor, UN_LIST)
     assert (diff.old_version, len(diff.added), diff.removed, diff.changed) == (None, 730, (), ())
-    imports = [e for e in list_events(any_store, officer) if e.action == "watchlist_import"]
+    imports = [
+        e for e in list_events(any_store, auditor_of(any_store)) if e.action == "watchlist_import"
+    ]
     assert len(imports) == 1
 
 
 def test_the_entries_export_has_one_neutralised_row_per_entry_of_the_lists_in_force(
-    any_store: Store, officer: Actor, tmp_path: Path
+    any_store: Store, supervisor: Actor, supervisor_approval: Approval, tmp_path: Path
 ) -> None:
     rows = (ZARKO, 'NL-2,=HYPERLINK("x"),+381 Alias;Second,1961;1962,F,HRV;SRB,AB1;CD2,wanted,')
-    import_watchlist(any_store, officer, [write_list(tmp_path, "nl.csv", *rows)], "Lookouts")
-    import_watchlist(any_store, officer, [write_list(tmp_path, "off.csv", ZARKO)], "Off")
-    set_watchlist_options(any_store, officer, "Off", enabled=False)
+    import_watchlist(any_store, supervisor, [write_list(tmp_path, "nl.csv", *rows)], "Lookouts")
+    import_watchlist(any_store, supervisor, [write_list(tmp_path, "off.csv", ZARKO)], "Off")
+    set_watchlist_options(any_store, supervisor, "Off", enabled=False)
     out = tmp_path / "entries.csv"
-    assert export_entries(any_store, officer, out).rows == 2
+    assert export_entries(any_store, supervisor, out, approval=supervisor_approval).rows == 2
     with out.open(encoding="utf-8-sig", newline="") as handle:
         lines = list(csv.reader(handle))
     assert lines[0] == [
@@ -386,13 +394,21 @@ def test_the_entries_export_has_one_neutralised_row_per_entry_of_the_lists_in_fo
         "Lookouts", "NL-2", "'=HYPERLINK(\"x\")", "'+381 Alias;Second", "1961;1962", "HRV;SRB",
         "AB1;CD2", "wanted_person",
     ]  # fmt: skip
-    assert export_entries(any_store, officer, out, name="Off").rows == 1
-    exports = [e for e in list_events(any_store, officer) if e.action == "export"]
+    assert (
+        export_entries(any_store, supervisor, out, name="Off", approval=supervisor_approval).rows
+        == 1
+    )
+    exports = [e for e in list_events(any_store, auditor_of(any_store)) if e.action == "export"]
     assert [e.details["kind"] for e in exports] == ["watchlist_entries"] * 2
 
 
 def test_the_watchlist_commands_through_the_command_line(tmp_path: Path) -> None:
-    db = ["--db", f"sqlite:///{tmp_path / 'store.sqlite3'}", "--user", "officer.cli"]
+    store = cli_store(tmp_path, {"boss.cli": "supervisor"})
+
+    def run_cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
+        return store.run("boss.cli", *args)
+
+    db: list[str] = []
     first = write_list(tmp_path, "v1.csv", ZARKO, "NL-2,Petra Novak,,1961,F,HRV,,wanted,")
     imported = run_cli(*db, "watchlist", "import", first, "--name", "Lookouts")
     assert imported.returncode == 0, imported.stderr
@@ -430,6 +446,8 @@ def test_the_watchlist_commands_through_the_command_line(tmp_path: Path) -> None
     missing = run_cli(*db, "watchlist", "enable", "Nope")
     assert missing.returncode == 1 and "No watchlist named 'Nope'" in missing.stderr
     out = tmp_path / "entries.csv"
-    exported = run_cli(*db, "watchlist", "entries", "--name", "Lookouts", "--out", out)
+    exported = run_cli(
+        *db, "watchlist", "entries", "--name", "Lookouts", "--out", out, "--reason", "Audit copy"
+    )
     assert exported.returncode == 0, exported.stderr
     assert exported.stdout.strip() == f"{out}: 2 entries"

@@ -14,10 +14,11 @@ outside the store (:class:`AnchorFile`, and the head printed in every supervisor
 from __future__ import annotations
 
 import json
+import logging
 import os
 import socket
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from workstation.db.models import AuditChainHead, AuditEvent
 from workstation.security.auditchain import ChainHead, EventRecord, advance, link
 from workstation.security.auditchain import canonical as canonical_bytes
+
+log = logging.getLogger(__name__)
 
 _AUDIT_KEY = "audit_key"
 _SEALED = "audit_sealed_head"
@@ -130,10 +133,19 @@ class AnchorFile:
         except (ValueError, KeyError, TypeError) as exc:
             raise ValueError(f"{self.path}: not an audit chain head ({exc})") from exc
 
-    def write(self, head: ChainHead) -> None:
+    def write(self, head: ChainHead, holds: Callable[[ChainHead], bool] | None = None) -> None:
+        """Keep ``head`` unless the kept head is later (another workstation wrote it meanwhile)
+        or ``holds(kept)`` says the store no longer holds the kept head's last event as it was
+        (events were cut or changed): then the kept head stays, as evidence for verify."""
         kept = self.read_quietly()
         if kept is not None and kept.count > head.count:
-            return  # another workstation's session wrote a later head meanwhile
+            return
+        if kept is not None and holds is not None and not holds(kept):
+            log.warning(
+                "the audit head in %s is no longer in the store; it is kept for verification",
+                self.path,
+            )
+            return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         data = {"count": head.count, "last_id": head.last_id, "last_mac": head.last_mac.hex()}
         fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".audit-head-")
@@ -148,6 +160,15 @@ class AnchorFile:
             return self.read()
         except ValueError:
             return None
+
+
+def holds(session: Session, head: ChainHead) -> bool:
+    """Whether the store still holds ``head``'s last event with that MAC (an empty head is
+    held by any store)."""
+    if head.count == 0 or head.last_id is None:
+        return True
+    mac = session.scalar(select(AuditEvent.mac).where(AuditEvent.id == head.last_id))
+    return mac is not None and mac == head.last_mac.hex()
 
 
 def iter_records(session: Session, *, batch: int = 2000) -> Iterator[EventRecord]:

@@ -128,6 +128,8 @@ class Traveller(Base):
     """A passenger or crew member on one flight, with names as received."""
 
     __tablename__ = "travellers"
+    # API-only travellers (no booking), found by the hourly retention run
+    __table_args__ = (Index("ix_travellers_has_pnr_has_api", "has_pnr", "has_api"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     flight_id: Mapped[int] = mapped_column(ForeignKey("flights.id"), index=True)
     batch_id: Mapped[int] = mapped_column(ForeignKey("import_batches.id"))
@@ -145,6 +147,8 @@ class Traveller(Base):
     booking_ref: Mapped[str | None] = mapped_column(String(10))
     # Names, documents and booking as quick search compares them (see workstation.db.searchkey)
     search_key: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # set when the retention run depersonalised the row (see workstation.services.retention)
+    masked_at: Mapped[datetime | None] = mapped_column(default=None)
     flight: Mapped[Flight] = relationship(back_populates="travellers")
     documents: Mapped[list[TravelDocument]] = relationship(
         back_populates="traveller", cascade="all, delete-orphan", order_by="TravelDocument.id"
@@ -188,7 +192,7 @@ class BookingVersion(Base):
     batch_id: Mapped[int] = mapped_column(ForeignKey("import_batches.id"))
     version_no: Mapped[int]
     push_type: Mapped[str] = mapped_column(String(10))  # full, changes
-    push_time: Mapped[datetime | None]
+    push_time: Mapped[datetime | None] = mapped_column(index=True)
     creation_time: Mapped[datetime | None]
     ticketing_time: Mapped[datetime | None]
     originator_system: Mapped[str | None] = mapped_column(String(10))
@@ -205,6 +209,8 @@ class BookingVersion(Base):
     group_size: Mapped[int | None]
     remarks: Mapped[list[Any]] = mapped_column(default=list)
     dropped: Mapped[list[Any]] = mapped_column(default=list)
+    # set when the retention run masked this push (see workstation.services.retention)
+    masked_at: Mapped[datetime | None] = mapped_column(default=None, index=True)
     booking: Mapped[Booking] = relationship()
 
 

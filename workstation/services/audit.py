@@ -95,8 +95,14 @@ def list_events(
     offset: int = 0,
     limit: int = 500,
 ) -> list[AuditEventView]:
-    """The events matching ``filters``, newest first, one page of ``limit`` from ``offset``."""
-    conditions = (filters or AuditFilter()).conditions()
+    """The events matching ``filters``, newest first, one page of ``limit`` from ``offset``.
+
+    Reading the trail is itself a consultation: the first page is audited with the filters
+    used (names of actions and users, no event's content).
+    """
+    require(actor.role, "view_audit")
+    chosen = filters or AuditFilter()
+    conditions = chosen.conditions()
     with store.transaction() as session:
         rows = session.scalars(
             select(AuditEvent)
@@ -104,8 +110,8 @@ def list_events(
             .order_by(AuditEvent.id.desc())
             .offset(max(offset, 0))
             .limit(max(limit, 0))
-        )
-        return [
+        ).all()
+        views = [
             AuditEventView(
                 id=e.id,
                 at=e.at,
@@ -117,16 +123,33 @@ def list_events(
             )
             for e in rows
         ]
+        if offset <= 0:
+            record_event(
+                session,
+                actor,
+                "consult",
+                "audit_trail",
+                [],
+                period=chosen.period.text(),
+                for_user=chosen.username or "",
+                for_action=chosen.action or "",
+                for_object_type=chosen.object_type or "",
+                shown=len(views),
+            )
+        return views
 
 
 def count_events(store: Store, actor: Actor, filters: AuditFilter | None = None) -> int:
     """How many events match ``filters``: the pager's total."""
+    require(actor.role, "view_audit")
     conditions = (filters or AuditFilter()).conditions()
     with store.transaction() as session:
         return int(session.scalar(select(func.count(AuditEvent.id)).where(*conditions)) or 0)
 
 
 def audit_choices(store: Store, actor: Actor) -> AuditChoices:
+    """The users, actions and object types found in the trail, for the filters' choices."""
+    require(actor.role, "view_audit")
     with store.transaction() as session:
 
         def distinct(column: InstrumentedAttribute[str]) -> tuple[str, ...]:
@@ -168,6 +191,16 @@ def chain_head(store: Store) -> ChainHead:
     """The chain's head as the store records it: printed in exports, kept in the anchor file."""
     with store.transaction() as session:
         return read_head(session)
+
+
+def chain_head_now(session: Session) -> ChainHead:
+    """The head including the events added so far in ``session`` (they are sealed first).
+
+    What a disclosed file prints: read in the disclosure's own transaction, so it names the
+    event that records the disclosure and no later one.
+    """
+    session.flush()
+    return read_head(session)
 
 
 def verify_chain(

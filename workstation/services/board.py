@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from workstation.db.models import Flight, Hit, ImportBatch, ScreeningRun, Traveller
 from workstation.db.store import Store
+from workstation.security.roles import require
 from workstation.services.views import Actor, FlightSummary
 
 
@@ -50,6 +51,7 @@ def list_flights(
 ) -> list[FlightSummary]:
     """The flights of ``day`` (UTC), or of the period ``since``..``until``, or all of them,
     by scheduled time, with traveller and hit counts."""
+    require(actor.role, "view_case_data")
     if day is not None:
         since, until = day_bounds(day)
     with store.transaction() as session:
@@ -153,6 +155,7 @@ def _screened_flight_ids(session: Session, chosen: Select[Any]) -> set[int]:
 def nearest_flight_day(store: Store, actor: Actor, day: date) -> date | None:
     """The day (UTC) nearest ``day`` with flights: the last one up to it, else the first after;
     None when the store holds no flight at all."""
+    require(actor.role, "view_case_data")
     when = func.coalesce(Flight.scheduled_departure, Flight.scheduled_arrival)
     _start, end = day_bounds(day)
     with store.transaction() as session:

@@ -9,6 +9,7 @@ from pathlib import Path
 from workstation.db.models import Flight
 from workstation.db.store import Store
 from workstation.progress import CancelToken, ProgressCallback, no_progress
+from workstation.security.roles import require
 from workstation.services.imports import import_passenger_files
 from workstation.services.screening import screen_stored
 from workstation.services.views import Actor
@@ -29,6 +30,7 @@ def load_demo_day(
     cancel: CancelToken | None = None,
 ) -> None:
     """Generate the demo files for ``day``, import them and screen them."""
+    require(actor.role, "import_files")
     from workstation.demo import write_demo_files
 
     cancel = cancel or CancelToken()

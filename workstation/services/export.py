@@ -1,7 +1,10 @@
 """Exports for supervisors: reports written to a file, each audited as a disclosure.
 
-A disclosure records who exported what, when, why (the justification or recipient the exporter
-gives, required) and which records. The file itself states who exported it and when.
+Exporting is privileged: the exporter's role must allow it and an :class:`Approval` (password
+typed again, justification) is required. A disclosure records who exported what, when, why and
+for whom (``reason``, required), the approval's justification, and which records. The file
+itself states who exported it and when, and the audit chain's head with the disclosure recorded,
+so a file found later can be matched with its audit event and a trail cut after it shows.
 CSV and XLSX are written here; the window hands in its own writer for PDF (the core has no Qt).
 """
 
@@ -10,16 +13,18 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from workstation.db.store import Store
 from workstation.errors import InvalidInputError, WorkstationError
-from workstation.services.audit import record_event
+from workstation.services.audit import chain_head_now, record_event
 from workstation.services.flagged import FlaggedFilter, flagged_report
 from workstation.services.report import Report
 from workstation.services.reportfile import neutralise, write_csv, write_xlsx
 from workstation.services.statistics import statistics, statistics_report
+from workstation.services.users import Approval, require_approval
 from workstation.services.views import Actor, ExportSummary
 
 __all__ = ["MIN_REASON_LENGTH", "disclose", "export_flagged", "export_statistics", "neutralise"]
@@ -48,13 +53,16 @@ def disclose(
     *,
     reason: str,
     writer: ReportWriter | None = None,
+    approval: Approval | None = None,
 ) -> ExportSummary:
     """Write ``report`` to ``out`` and audit it as a disclosure, or do neither.
 
     ``writer`` renders formats the core cannot (PDF); without it ``out`` must be .csv or .xlsx.
-    The file is written beside ``out`` and renamed once the audit event is stored: never a
-    half-written file, never an unaudited one.
+    The event is recorded first and the file written in the same transaction with the chain's
+    head that includes it; the file is written beside ``out`` and renamed once the event is
+    stored: never a half-written file, never an unaudited one.
     """
+    justification = require_approval(actor, "export", approval)
     reason = disclosure_reason(reason)
     suffix = out.suffix.lower()
     write = writer or _WRITERS.get(suffix)
@@ -66,13 +74,13 @@ def disclose(
     tmp = Path(tmp_name)
     try:
         with store.transaction() as session:
-            write(report, tmp)
             record_event(
                 session,
                 actor,
                 "disclose",
                 report.object_type,
                 report.record_ids,
+                justification=justification,
                 kind=report.kind,
                 file=out.name,
                 format=suffix.lstrip("."),
@@ -82,6 +90,7 @@ def disclose(
                 filters=report.filters_text,
                 exported_at=report.exported_at.isoformat(timespec="seconds"),
             )
+            write(replace(report, chain=chain_head_now(session).describe()), tmp)
         tmp.replace(out)
     except OSError as exc:
         raise WorkstationError(f"{out}: the export could not be written ({exc.strerror}).") from exc
@@ -97,12 +106,14 @@ def export_flagged(
     *,
     reason: str,
     filters: FlaggedFilter | None = None,
+    approval: Approval | None = None,
 ) -> ExportSummary:
     """Write the flagged travellers matching ``filters`` (all when None) to .csv or .xlsx."""
+    require_approval(actor, "export", approval)
     disclosure_reason(reason)
     _check_suffix(out)
     report = flagged_report(store, actor, filters or FlaggedFilter())
-    return disclose(store, actor, report, out, reason=reason)
+    return disclose(store, actor, report, out, reason=reason, approval=approval)
 
 
 def export_statistics(
@@ -113,12 +124,14 @@ def export_statistics(
     reason: str,
     since: date | None = None,
     until: date | None = None,
+    approval: Approval | None = None,
 ) -> ExportSummary:
     """Write the unit's figures for the period to .csv or .xlsx."""
+    require_approval(actor, "export", approval)
     disclosure_reason(reason)
     _check_suffix(out)
     report = statistics_report(statistics(store, actor, since, until), actor)
-    return disclose(store, actor, report, out, reason=reason)
+    return disclose(store, actor, report, out, reason=reason, approval=approval)
 
 
 def _check_suffix(out: Path) -> None:

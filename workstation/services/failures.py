@@ -9,6 +9,7 @@ from workstation.db.models import ImportFailure
 from workstation.db.store import Store
 from workstation.readers.edifact import tokenize
 from workstation.readers.interchange import EdifactError, has_interchange
+from workstation.security.roles import require
 from workstation.services.views import Actor
 
 _CARRIER = re.compile(r"^[A-Z0-9]{2}[A-Z]?$")
@@ -39,6 +40,7 @@ def record_import_failure(
 ) -> int:
     """Log a refused file with the reason; returns the log row's id. (The log is the record:
     nothing of the file was stored, so there is nothing to audit.)"""
+    require(actor.role, "import_files")
     with store.transaction() as session:
         failure = ImportFailure(
             user_id=actor.user_id,

@@ -20,6 +20,7 @@ from workstation.progress import CancelToken, ProgressCallback, no_progress
 from workstation.readers.detect import read_file_bytes, read_passenger_data
 from workstation.readers.pnr_records import PnrFile
 from workstation.readers.records import PassengerFile, TravellerRecord
+from workstation.security.roles import require
 from workstation.services.audit import record_event
 from workstation.services.bookings import store_pnr_file
 from workstation.services.flights import HOME_AIRPORTS, direction_of, flight_for
@@ -56,6 +57,7 @@ def import_passenger_files(
     gives the columns of manifests whose headers cannot be told (see ``read_manifest``);
     otherwise a saved column profile is used when one fits.
     """
+    require(actor.role, "import_files")
     cancel = cancel or CancelToken()
     mappings = mappings or {}
     read: list[_ReadFile] = []

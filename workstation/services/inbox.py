@@ -25,6 +25,7 @@ from workstation.db.store import Store
 from workstation.db.types import utcnow
 from workstation.errors import InputFileError, StoreUnavailableError, WorkstationError
 from workstation.progress import CancelToken
+from workstation.security.roles import require
 from workstation.services.failures import record_import_failure
 from workstation.services.imports import file_digest, import_passenger_files
 from workstation.services.screening import screen_stored
@@ -58,6 +59,7 @@ class Inbox:
     """One watched folder. ``poll`` takes the files whose size held still since the last poll."""
 
     def __init__(self, store: Store, actor: Actor, folder: Path) -> None:
+        require(actor.role, "import_files")
         self.store, self.actor, self.folder = store, actor, folder
         self._sizes: dict[Path, int] = {}
         if not folder.is_dir():
@@ -144,6 +146,7 @@ def watch_inbox(
 ) -> list[InboxOutcome]:
     """Watch ``folder`` until cancelled; with ``once``, take what is there (two polls
     ``interval`` apart, so files still growing are left) and return."""
+    require(actor.role, "import_files")
     inbox = Inbox(store, actor, folder)
     outcomes: list[InboxOutcome] = []
     inbox.poll()  # the first poll only learns the sizes

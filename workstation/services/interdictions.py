@@ -12,6 +12,7 @@ from decimal import Decimal
 from workstation.db.models import Interdiction, InterdictionRevision, Traveller, User
 from workstation.db.store import Store
 from workstation.errors import InvalidInputError, NotFoundError
+from workstation.security.roles import require
 from workstation.services.audit import record_event
 from workstation.services.queries import interdiction_views
 from workstation.services.revisions import snapshot
@@ -63,6 +64,7 @@ def _check_code(what: str, code: str, choices: dict[str, str]) -> None:
 def record_interdiction(
     store: Store, actor: Actor, traveller_id: int, data: InterdictionInput
 ) -> InterdictionView:
+    require(actor.role, "record_interdiction")
     validate(data)
     with store.transaction() as session:
         if session.get(Traveller, traveller_id) is None:
@@ -114,6 +116,7 @@ def edit_interdiction(
     store: Store, actor: Actor, interdiction_id: int, data: InterdictionInput
 ) -> InterdictionView:
     """Correct an interdiction; the values replaced are kept as a revision."""
+    require(actor.role, "record_interdiction")
     validate(data)
     with store.transaction() as session:
         row = session.get(Interdiction, interdiction_id, with_for_update=True)

@@ -12,6 +12,7 @@ from workstation.db.fingerprint import changed_fields
 from workstation.db.models import WatchlistEntry, WatchlistVersion
 from workstation.db.store import Store
 from workstation.errors import NotFoundError
+from workstation.security.roles import require
 from workstation.services.entries import content_of, entry_view
 from workstation.services.versions import (
     latest_version,
@@ -47,6 +48,7 @@ def diff_versions(
     Entries are paired by the list's own id; an entry whose fingerprint differs is changed, with
     the fields that differ. Without an older version, every entry is added.
     """
+    require(actor.role, "view_case_data")
     with store.transaction() as session:
         watchlist = watchlist_named(session, watchlist_name)
         newer = (

@@ -15,6 +15,7 @@ from workstation.db.store import Store
 from workstation.errors import InvalidInputError, WorkstationError
 from workstation.services.audit import record_event
 from workstation.services.export import neutralise
+from workstation.services.users import Approval, require_approval
 from workstation.services.versions import active_versions, latest_version, watchlist_named
 from workstation.services.views import Actor, ExportSummary
 
@@ -31,13 +32,20 @@ ENTRY_COLUMNS = (
 
 
 def export_entries(
-    store: Store, actor: Actor, out: Path, *, name: str | None = None
+    store: Store,
+    actor: Actor,
+    out: Path,
+    *,
+    name: str | None = None,
+    approval: Approval | None = None,
 ) -> ExportSummary:
     """Write the current version of one list, or of every enabled list, to ``out`` (.csv).
 
     Several values in a cell are separated by ``;``; cells that a spreadsheet would run as a
-    formula are neutralised. Audited as an export.
+    formula are neutralised. Privileged (an export, with an approval); audited as an export
+    with the approval's justification.
     """
+    justification = require_approval(actor, "export", approval)
     if out.suffix.lower() != ".csv":
         raise InvalidInputError(f"{out.name}: export the entries to a .csv file.")
     with store.transaction() as session:
@@ -57,6 +65,7 @@ def export_entries(
             "export",
             "watchlist_version",
             [v.id for v in versions],
+            justification=justification,
             file=out.name,
             rows=len(table),
             kind="watchlist_entries",

@@ -1,4 +1,4 @@
-"""National lookouts: entries officers and supervisors create, edit and retire by hand.
+"""National lookouts: entries supervisors create, edit and retire by hand (``manage_lists``).
 
 Every change makes a new version of the national list, like an import does: the unchanged
 entries are copied into it in one INSERT ... SELECT (photos are shared, never copied), so a
@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 from workstation.db.fingerprint import changed_fields
 from workstation.db.models import LookoutPhoto, Watchlist, WatchlistEntry, WatchlistVersion
 from workstation.db.store import Store
-from workstation.errors import InvalidInputError, NotFoundError, PermissionDeniedError
+from workstation.errors import InvalidInputError, NotFoundError
+from workstation.security.roles import require
 from workstation.services.audit import record_event
 from workstation.services.entries import content_of, entry_view
 from workstation.services.lookoutform import LookoutInput, validated
@@ -41,7 +42,6 @@ __all__ = [
 ]
 
 NATIONAL_LIST = "National lookouts"
-EDITOR_ROLES = frozenset({"officer", "supervisor"})
 _ID_PREFIX = "LO-"
 _ID_NUMBER = re.compile(r"^LO-(\d+)$")
 
@@ -61,7 +61,7 @@ def create_lookout(
     rescreen_hours: int = RESCREEN_HOURS,
 ) -> EntryView:
     """Add a lookout to a national list (created on first use) as the list's next version."""
-    _check_role(actor)
+    require(actor.role, "manage_lists")
     values = validated(lookout)
     with store.transaction() as session:
         wl = _national_list(session, watchlist)
@@ -99,7 +99,7 @@ def update_lookout(
     unless a new one is given or ``remove_photo`` is set. An update that changes nothing makes no
     version.
     """
-    _check_role(actor)
+    require(actor.role, "manage_lists")
     values = validated(lookout)
     with store.transaction() as session:
         old, wl = _current_entry(session, entry_id)
@@ -135,7 +135,7 @@ def retire_lookout(store: Store, actor: Actor, entry_id: int) -> WatchlistSummar
 
     Hits it raised, and their decisions, stay; it is never screened again.
     """
-    _check_role(actor)
+    require(actor.role, "manage_lists")
     with store.transaction() as session:
         old, wl = _current_entry(session, entry_id)
         current = session.get_one(WatchlistVersion, old.version_id)
@@ -156,6 +156,7 @@ def retire_lookout(store: Store, actor: Actor, entry_id: int) -> WatchlistSummar
 
 def list_lookouts(store: Store, actor: Actor, watchlist: str = NATIONAL_LIST) -> list[EntryView]:
     """The lookouts of the current version of a national list, by their id."""
+    require(actor.role, "view_case_data")
     with store.transaction() as session:
         wl = session.scalar(select(Watchlist).where(Watchlist.name == watchlist))
         if wl is None:
@@ -173,6 +174,7 @@ def list_lookouts(store: Store, actor: Actor, watchlist: str = NATIONAL_LIST) ->
 
 def lookout_photo(store: Store, actor: Actor, entry_id: int) -> PhotoView | None:
     """The photo of an entry (any version), or None. Audited as a consultation."""
+    require(actor.role, "view_case_data")
     with store.transaction() as session:
         entry = session.get(WatchlistEntry, entry_id)
         if entry is None:
@@ -182,14 +184,6 @@ def lookout_photo(store: Store, actor: Actor, entry_id: int) -> PhotoView | None
         photo = session.get_one(LookoutPhoto, entry.photo_id)
         record_event(session, actor, "consult_photo", "watchlist_entry", [entry.id])
         return PhotoView(photo.media_type, photo.data)
-
-
-def _check_role(actor: Actor) -> None:
-    if actor.role not in EDITOR_ROLES:
-        raise PermissionDeniedError(
-            f"Only officers and supervisors keep national lookouts; you are signed in as "
-            f"{actor.role}."
-        )
 
 
 def _national_list(session: Session, name: str) -> Watchlist:

@@ -25,6 +25,7 @@ from workstation.db.models import (
     Traveller,
 )
 from workstation.db.store import Store
+from workstation.security.roles import require
 from workstation.services.views import Actor
 
 UNKNOWN_CARRIER = "?"
@@ -47,6 +48,7 @@ def quality_report(
     store: Store, actor: Actor, *, since: datetime, until: datetime
 ) -> list[CarrierQuality]:
     """One line per carrier that sent anything in the period, by carrier code."""
+    require(actor.role, "view_statistics")
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     with store.transaction() as session:
         batches = session.execute(

@@ -18,10 +18,12 @@ from workstation.db.models import (
 )
 from workstation.db.store import Store
 from workstation.errors import NotFoundError
+from workstation.security.roles import require
 from workstation.services.audit import record_event
 from workstation.services.board import flight_summaries, list_flights
 from workstation.services.entries import entry_view
 from workstation.services.indicatorview import indicator_hit_view
+from workstation.services.masking import masked, masked_documents, masked_hit
 from workstation.services.memory import remembered_view
 from workstation.services.revisions import revision_views
 from workstation.services.travellers import list_travellers
@@ -43,16 +45,22 @@ _PRESSING = ("escalated", "open", "confirmed", "dismissed", "dismissed_by_memory
 
 def open_traveller(store: Store, actor: Actor, traveller_id: int) -> TravellerDetail:
     """A traveller's full record with hits and interdictions. Audited as a consultation."""
+    require(actor.role, "view_case_data")
     with store.transaction() as session:
         detail = traveller_detail(session, traveller_id)
         record_event(session, actor, "consult", "traveller", [traveller_id])
         return detail
 
 
-def traveller_detail(session: Session, traveller_id: int) -> TravellerDetail:
+def traveller_detail(
+    session: Session, traveller_id: int, *, unmasked: bool = False
+) -> TravellerDetail:
+    """The record as officers see it: a masked traveller's data reads "masked" unless
+    ``unmasked`` (only :func:`workstation.services.retention.unmask_traveller`, approved)."""
     t = session.get(Traveller, traveller_id, options=[selectinload(Traveller.documents)])
     if t is None:
         raise NotFoundError(f"Traveller {traveller_id} no longer exists.")
+    hidden = t.masked_at is not None and not unmasked
     hits = session.scalars(
         select(Hit).where(Hit.traveller_id == t.id).order_by(Hit.score.desc())
     ).all()
@@ -61,17 +69,20 @@ def traveller_detail(session: Session, traveller_id: int) -> TravellerDetail:
         id=t.id,
         flight=flight_summaries(session, Flight.id == t.flight_id)[0],
         role=t.role,
-        surname=t.surname,
-        given_names=t.given_names,
-        birth_date=t.birth_date,
-        sex=t.sex,
-        nationality=t.nationality,
+        surname=masked(t.surname, hidden),
+        given_names=masked(t.given_names, hidden),
+        birth_date=masked(t.birth_date, hidden),
+        sex=masked(t.sex, hidden),
+        nationality=masked(t.nationality, hidden),
         booking_reference=t.booking_reference,
         seat=t.seat,
-        documents=tuple(
-            DocumentView(d.doc_type, d.number, d.issuing_state, d.expiry) for d in t.documents
+        documents=masked_documents(
+            tuple(
+                DocumentView(d.doc_type, d.number, d.issuing_state, d.expiry) for d in t.documents
+            ),
+            hidden,
         ),
-        hits=tuple(hit_view(session, h) for h in hits),
+        hits=tuple(masked_hit(hit_view(session, h), hidden) for h in hits),
         flagged=bool(flags),
         flag_points=tuple(f.control_point for f in flags),
         interdictions=tuple(interdiction_views(session, t.id)),
@@ -161,8 +172,8 @@ def co_travellers(session: Session, t: Traveller) -> list[SameBookingTraveller]:
     return [
         SameBookingTraveller(
             id=o.id,
-            surname=o.surname,
-            given_names=o.given_names,
+            surname=masked(o.surname, o.masked_at is not None),
+            given_names=masked(o.given_names, o.masked_at is not None),
             seat=o.seat,
             hit_status=next((s for s in _PRESSING if s in statuses.get(o.id, ())), "none"),
         )

@@ -97,6 +97,9 @@ class Report:
     totals: tuple[tuple[str, str], ...]
     object_type: str
     record_ids: tuple[int, ...] = ()
+    # "Audit chain: N events, last #ID, MAC ..." as it stood with this disclosure recorded:
+    # set by ``disclose`` so the file names the audit event that records it.
+    chain: str = ""
 
     @property
     def stamp(self) -> str:
@@ -115,11 +118,13 @@ class Report:
         return sum(len(t.rows) for t in self.tables)
 
     def header_lines(self) -> tuple[str, ...]:
-        """The stamp, then unit, title, period and filters: the head of every format."""
-        return (
+        """The stamp, then unit, title, period, filters and the audit chain's head (once
+        disclosed): the head of every format."""
+        lines = (
             self.stamp,
             self.unit,
             self.title,
             f"Period: {self.period.text()}",
             f"Filters: {self.filters_text}",
         )
+        return (*lines, self.chain) if self.chain else lines

@@ -19,6 +19,7 @@ from workstation.db.store import Store
 from workstation.db.types import utcnow
 from workstation.errors import InvalidInputError
 from workstation.progress import CancelToken, ProgressCallback, no_progress
+from workstation.security.roles import require
 from workstation.services.audit import record_event
 from workstation.services.entries import in_force
 from workstation.services.listdiff import compare_ids, entry_rows
@@ -50,6 +51,7 @@ def screen_after_update(
     Listed persons carried unchanged into the new version are not screened again (a full
     ``screen_stored`` does that); a traveller already hit by a listed person gets no second hit.
     """
+    require(actor.role, "screen")
     with store.transaction() as session:
         watchlist = watchlist_named(session, watchlist_name)
         version = latest_version(session, watchlist.id)

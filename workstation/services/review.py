@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from workstation.db.models import Flag, Hit, ReviewDecision
 from workstation.db.store import Store
 from workstation.errors import InvalidInputError, NotFoundError
+from workstation.security.roles import require
 from workstation.services.audit import record_event
 from workstation.services.memory import remember_dismissal
 from workstation.services.queries import hit_view
@@ -18,13 +19,15 @@ from workstation.services.views import Actor, HitView
 from workstation.services.vocabulary import CONTROL_POINTS
 
 MIN_REASON_LENGTH = 5
-DECIDES_ESCALATED = ("supervisor", "administrator")
+DECIDES_ESCALATED = ("supervisor",)  # administrators see no case data at all
 
 
 def confirm_hit(
     store: Store, actor: Actor, hit_id: int, control_point: str, note: str = ""
 ) -> HitView:
     """The traveller is the listed person, or may be: flag for control at a control point."""
+    require(actor.role, "review")
+    require(actor.role, "flag")
     if control_point not in CONTROL_POINTS:
         raise InvalidInputError(
             f"Choose where to control the traveller: {', '.join(CONTROL_POINTS.values())}."
@@ -65,6 +68,7 @@ def confirm_hit(
 
 def dismiss_hit(store: Store, actor: Actor, hit_id: int, reason: str) -> HitView:
     """Not the listed person: a false positive. The reason is required and kept."""
+    require(actor.role, "review")
     reason = reason.strip()
     if len(reason) < MIN_REASON_LENGTH:
         raise InvalidInputError(
@@ -86,6 +90,7 @@ def dismiss_hit(store: Store, actor: Actor, hit_id: int, reason: str) -> HitView
 
 def escalate_hit(store: Store, actor: Actor, hit_id: int, note: str) -> HitView:
     """Hand an open hit to a supervisor, saying why (the note is required and kept)."""
+    require(actor.role, "review")
     note = note.strip()
     if len(note) < MIN_REASON_LENGTH:
         raise InvalidInputError(

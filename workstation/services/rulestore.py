@@ -3,6 +3,9 @@
 A rule is identified by its name. Saving an edit adds a version (never edits one), so a hit
 keeps pointing at the definition that raised it. A rule is switched on only when it validates
 against the named lists as they are now; a list an enabled rule refers to cannot be removed.
+
+Reading rules and their statistics needs ``view_statistics``; every change needs
+``manage_rules`` and an :class:`Approval` (password again, justification kept in the audit).
 """
 
 from __future__ import annotations
@@ -20,8 +23,10 @@ from workstation.db.models import Hit, RiskRule, RuleList, RuleVersion
 from workstation.db.store import Store
 from workstation.db.types import utcnow
 from workstation.errors import InvalidInputError, NotFoundError
+from workstation.security.roles import require
 from workstation.services.audit import record_event
 from workstation.services.ruleviews import LIST_KINDS, RuleListView, RuleStatistics, RuleSummary
+from workstation.services.users import Approval, require_approval
 from workstation.services.views import Actor
 
 log = logging.getLogger(__name__)
@@ -31,6 +36,7 @@ Lists = dict[str, tuple[str, ...]]
 
 def list_rules(store: Store, actor: Actor) -> list[RuleSummary]:
     """Every rule's current version with its statistics, by name."""
+    require(actor.role, "view_statistics")
     with store.transaction() as session:
         lists = named_lists(session)
         stats = _statistics(session)
@@ -42,6 +48,7 @@ def list_rules(store: Store, actor: Actor) -> list[RuleSummary]:
 
 def rule_statistics(store: Store, actor: Actor) -> dict[str, RuleStatistics]:
     """Hits, open, confirmed, dismissed, escalated and held back, per rule name."""
+    require(actor.role, "view_statistics")
     with store.transaction() as session:
         names = dict(session.execute(select(RiskRule.id, RiskRule.name)).all())
         stats = _statistics(session)
@@ -50,16 +57,20 @@ def rule_statistics(store: Store, actor: Actor) -> dict[str, RuleStatistics]:
 
 def load_rule(store: Store, actor: Actor, name: str) -> Rule:
     """The current version of the rule called ``name``."""
+    require(actor.role, "view_statistics")
     with store.transaction() as session:
         return _current(session, name)[2]
 
 
-def save_rule(store: Store, actor: Actor, rule: Rule) -> RuleSummary:
+def save_rule(
+    store: Store, actor: Actor, rule: Rule, *, approval: Approval | None = None
+) -> RuleSummary:
     """Store ``rule``: a new rule (version 1) or a new version of the rule of that name.
 
     The rule must validate against the named lists; an enabled rule stays enabled only if the
     saved rule says so. Audited with the version number.
     """
+    justification = require_approval(actor, "manage_rules", approval)
     with store.transaction() as session:
         lists = named_lists(session)
         problems = validate_rule(replace(rule, version=1), lists)
@@ -90,14 +101,24 @@ def save_rule(store: Store, actor: Actor, rule: Rule) -> RuleSummary:
         stored.current_version = number
         session.flush()
         record_event(
-            session, actor, "save_rule", "rule", [stored.id], rule=stored.name, version=number
+            session,
+            actor,
+            "save_rule",
+            "rule",
+            [stored.id],
+            justification=justification,
+            rule=stored.name,
+            version=number,
         )
         return _summary(stored.id, row, saved, _statistics(session).get(stored.id), lists)
 
 
-def set_rule_enabled(store: Store, actor: Actor, name: str, enabled: bool) -> RuleSummary:
+def set_rule_enabled(
+    store: Store, actor: Actor, name: str, enabled: bool, *, approval: Approval | None = None
+) -> RuleSummary:
     """Switch a rule on or off (its current version). Switching on validates it against the
     named lists as they are now; audited either way."""
+    justification = require_approval(actor, "manage_rules", approval)
     with store.transaction() as session:
         rule_id, row, rule = _current(session, name)
         lists = named_lists(session)
@@ -114,6 +135,7 @@ def set_rule_enabled(store: Store, actor: Actor, name: str, enabled: bool) -> Ru
             "enable_rule" if enabled else "disable_rule",
             "rule",
             [rule_id],
+            justification=justification,
             rule=name,
             version=row.version_no,
         )
@@ -123,6 +145,7 @@ def set_rule_enabled(store: Store, actor: Actor, name: str, enabled: bool) -> Ru
 
 def list_rule_lists(store: Store, actor: Actor) -> list[RuleListView]:
     """The unit's named lists, by name, with the rules that refer to each."""
+    require(actor.role, "view_statistics")
     with store.transaction() as session:
         users: dict[str, list[str]] = {}
         for _rule_id, _row, rule in current_rules(session):
@@ -136,10 +159,17 @@ def list_rule_lists(store: Store, actor: Actor) -> list[RuleListView]:
 
 
 def save_rule_list(
-    store: Store, actor: Actor, name: str, kind: str, items: list[str]
+    store: Store,
+    actor: Actor,
+    name: str,
+    kind: str,
+    items: list[str],
+    *,
+    approval: Approval | None = None,
 ) -> RuleListView:
     """Create or replace the named list ``name``; codes are upper-cased, blanks and repeats
     dropped. Audited (the list's name and size, not its content)."""
+    justification = require_approval(actor, "manage_rules", approval)
     name = name.strip()
     if not name:
         raise InvalidInputError("Give the list a name (for example: source countries).")
@@ -155,13 +185,23 @@ def save_rule_list(
         row.updated_at, row.updated_by = utcnow(), actor.user_id
         session.flush()
         record_event(
-            session, actor, "save_rule_list", "rule_list", [row.id], name=name, size=len(cleaned)
+            session,
+            actor,
+            "save_rule_list",
+            "rule_list",
+            [row.id],
+            justification=justification,
+            name=name,
+            size=len(cleaned),
         )
         return RuleListView(name, kind, cleaned)
 
 
-def delete_rule_list(store: Store, actor: Actor, name: str) -> None:
+def delete_rule_list(
+    store: Store, actor: Actor, name: str, *, approval: Approval | None = None
+) -> None:
     """Remove a named list no enabled rule refers to."""
+    justification = require_approval(actor, "manage_rules", approval)
     with store.transaction() as session:
         row = session.scalar(select(RuleList).where(RuleList.name == name))
         if row is None:
@@ -176,7 +216,15 @@ def delete_rule_list(store: Store, actor: Actor, name: str) -> None:
                 f"The list '{name}' is used by enabled rules ({', '.join(using)}): "
                 "disable them or change them first."
             )
-        record_event(session, actor, "delete_rule_list", "rule_list", [row.id], name=name)
+        record_event(
+            session,
+            actor,
+            "delete_rule_list",
+            "rule_list",
+            [row.id],
+            justification=justification,
+            name=name,
+        )
         session.delete(row)
 
 

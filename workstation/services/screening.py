@@ -18,6 +18,7 @@ from workstation.db.models import Hit, ScreeningRun, Traveller, Watchlist, Watch
 from workstation.db.store import Store
 from workstation.db.types import utcnow
 from workstation.progress import CancelToken, ProgressCallback, no_progress
+from workstation.security.roles import require
 from workstation.services.audit import record_event
 from workstation.services.entries import in_force
 from workstation.services.indicators import find_indicators, raise_indicators
@@ -43,6 +44,7 @@ def screen_stored(
     are added. Entries outside their validity period are skipped. On cancel the whole run is
     rolled back.
     """
+    require(actor.role, "screen")
     cancel = cancel or CancelToken()
     started = utcnow()
     # Read, then match with no transaction open, then write: a long run never holds the store's

@@ -11,6 +11,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from workstation.db.models import Flag, Flight, Hit, Interdiction, ReviewDecision, Traveller, User
 from workstation.db.store import Store
 from workstation.db.types import utcnow
+from workstation.security.roles import require
 from workstation.services.report import Period, Report, ReportTable, unit_name
 from workstation.services.views import Actor
 from workstation.services.vocabulary import COMMODITIES
@@ -66,6 +67,7 @@ def statistics(store: Store, actor: Actor, since: date | None, until: date | Non
     A hit counts as reviewed in the period a decision on it was taken (once, however many
     decisions); an interdiction in the period it was recorded.
     """
+    require(actor.role, "view_statistics")
     period = Period(since, until)
     with store.transaction() as session:
         decided = _decisions(session, period)
@@ -163,6 +165,7 @@ def _months(counts: tuple[Count, ...], period: Period) -> tuple[Count, ...]:
 
 def statistics_report(stats: Statistics, actor: Actor) -> Report:
     """The figures as a report: a summary table and one table per breakdown."""
+    require(actor.role, "view_statistics")
     summary = (
         ("Hits raised", stats.hits_raised),
         ("Hits reviewed", stats.hits_reviewed),

@@ -16,12 +16,14 @@ from sqlalchemy.orm import Session
 from workstation.db.models import Flag, Flight, Hit, Interdiction, TravelDocument, Traveller
 from workstation.db.searchkey import SEPARATOR, search_terms
 from workstation.db.store import Store
+from workstation.security.roles import require
 from workstation.services.audit import record_event
 from workstation.services.board import in_period
+from workstation.services.masking import masked
 from workstation.services.views import Actor, TravellerRow
 
 PAGE = 200
-SUPERVISORS = ("supervisor", "administrator")
+SUPERVISORS = ("supervisor",)  # administrators see no case data at all
 # The most pressing status first. An escalated hit is a supervisor's first concern and an
 # officer's second (it waits for the supervisor); dismissed ones rank lowest.
 _RANKS = {"open": 5, "escalated": 4, "confirmed": 3, "dismissed": 2, "dismissed_by_memory": 1}
@@ -134,16 +136,17 @@ class _Query:
 
     def row(self, r: Any) -> TravellerRow:
         t: Traveller = r.Traveller
+        hidden = t.masked_at is not None  # older than the masking period: see services.masking
         return TravellerRow(
             id=t.id,
             flight_id=t.flight_id,
             role=t.role,
-            surname=t.surname,
-            given_names=t.given_names,
-            birth_date=t.birth_date,
-            sex=t.sex,
-            nationality=t.nationality,
-            document_number=r.document,
+            surname=masked(t.surname, hidden),
+            given_names=masked(t.given_names, hidden),
+            birth_date=masked(t.birth_date, hidden),
+            sex=masked(t.sex, hidden),
+            nationality=masked(t.nationality, hidden),
+            document_number=masked(r.document, hidden),
             booking_reference=t.booking_reference,
             seat=t.seat,
             hit_status=self.rank_of.get(r.rank or 0, "none"),
@@ -152,7 +155,7 @@ class _Query:
             interdiction_count=r.n or 0,
             flight=f"{r.carrier}{r.number}",
             departure=r.scheduled_departure,
-            search_key=t.search_key,
+            search_key="" if hidden else t.search_key,
             has_api=t.has_api,
             has_pnr=t.has_pnr,
         )
@@ -183,16 +186,24 @@ def list_travellers(
     order_by: str = "status",
     descending: bool = True,
 ) -> list[TravellerRow]:
-    """The travellers of one flight, with the status of their hits, flags and interdictions."""
+    """The travellers of one flight, with the status of their hits, flags and interdictions.
+
+    Audited as a consultation of the flight's passenger list (the flight and how many rows).
+    """
+    require(actor.role, "view_case_data")
     with store.transaction() as session:
         condition = Traveller.flight_id == flight_id
-        return traveller_rows(session, actor, condition, order_by=order_by, descending=descending)
+        rows = traveller_rows(session, actor, condition, order_by=order_by, descending=descending)
+        record_event(session, actor, "consult", "flight", [flight_id], travellers=len(rows))
+        return rows
 
 
 def _search_condition(
     text: str, since: datetime | None, until: datetime | None, with_hits: bool
 ) -> ColumnElement[bool]:
     parts = [text_condition(text), in_period(since, until)]
+    if search_terms(text):  # masked travellers are never found by name, document or booking
+        parts.append(Traveller.masked_at.is_(None))
     if with_hits:
         parts.append(Traveller.id.in_(select(Hit.traveller_id)))
     return and_(*parts)
@@ -213,9 +224,10 @@ def search_travellers(
 ) -> list[TravellerRow]:
     """One page of the travellers of every flight in the period whose name, document or booking
     reference matches ``text`` the way the screener reads names (``DJORDJEVIC`` finds
-    ``Đorđević`` and ``Ђорђевић``). The first page is audited as a free search, with the length
-    of the query and never its text.
+    ``Đorđević`` and ``Ђорђевић``). The first page is audited as a free search: that one was
+    made and how many travellers the page shows, never the query (its text is content).
     """
+    require(actor.role, "search")
     with store.transaction() as session:
         condition = _search_condition(text, since, until, with_hits)
         rows = traveller_rows(
@@ -229,7 +241,7 @@ def search_travellers(
         )
         if offset == 0:
             record_event(
-                session, actor, "consult", "free_search", [], query_length=len(text.strip())
+                session, actor, "consult", "free_search", [], shown=len(rows), with_hits=with_hits
             )
         return rows
 
@@ -244,6 +256,7 @@ def count_travellers(
     with_hits: bool = False,
 ) -> int:
     """How many travellers :func:`search_travellers` finds (not audited: it shows no one)."""
+    require(actor.role, "search")
     with store.transaction() as session:
         condition = _search_condition(text, since, until, with_hits)
         query = select(func.count()).select_from(Traveller).join(Flight).where(condition)

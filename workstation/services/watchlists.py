@@ -17,6 +17,7 @@ from workstation.db.models import ImportBatch, Watchlist, WatchlistVersion
 from workstation.db.store import Store
 from workstation.errors import InvalidInputError
 from workstation.progress import CancelToken, ProgressCallback, no_progress
+from workstation.security.roles import require
 from workstation.services.audit import record_event
 from workstation.services.entrybatch import file_digest, store_entries
 from workstation.services.rescreen import RESCREEN_HOURS, rescreen_update
@@ -46,6 +47,7 @@ def import_watchlist(
     future flights) are screened against the added and changed entries in the same transaction
     (see :func:`workstation.services.rescreen.rescreen_update`).
     """
+    require(actor.role, "manage_lists")
     cancel = cancel or CancelToken()
     name = name.strip()
     if not name:
@@ -135,6 +137,7 @@ def _imported_list(session: Session, name: str) -> Watchlist:
 
 
 def list_watchlists(store: Store, actor: Actor) -> list[WatchlistSummary]:
+    require(actor.role, "view_case_data")
     with store.transaction() as session:
         return [
             watchlist_summary(wl, latest_version(session, wl.id))
@@ -155,6 +158,7 @@ def set_watchlist_options(
 
     Options left as None stay as they are. A disabled list is not screened. Audited.
     """
+    require(actor.role, "manage_lists")
     if threshold is not None and not 1 <= threshold <= 100:
         raise InvalidInputError(
             f"A threshold is a score from 1 to 100 (the default is {DEFAULT_THRESHOLD:g})."
