@@ -17,11 +17,12 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ui import messages
 from ui.dialogs import mapping_dialog
-from ui.dialogs.disclosure_dialog import DisclosureDialog
+from ui.dialogs.disclosure_dialog import Disclosure, DisclosureDialog
 from ui.dialogs.watchlist_dialog import WatchlistImportDialog
 from ui.errors import call_service, show_error
 from ui.i18n import _
 from ui.jobs import JobFunction, JobRunner
+from ui.session import can, with_approval
 from workstation.db.store import Store
 from workstation.errors import WorkstationError
 from workstation.progress import CancelToken, ProgressCallback
@@ -85,6 +86,9 @@ class DataActions(QObject):
         )
         self.screen = self._action(_("Screen now"), "Ctrl+R", self._on_screen_triggered)
         self.export = self._action(_("Export flagged…"), "Ctrl+E", self._on_export_triggered)
+        # hidden from roles the services would refuse anyway
+        self.import_watchlist.setVisible(can(actor, "manage_lists"))
+        self.export.setVisible(can(actor, "export"))
         runner.started.connect(self._on_runner_started)
         runner.idle.connect(self._on_runner_idle)
 
@@ -246,16 +250,19 @@ class DataActions(QObject):
         out = Path(name)
         if out.suffix.lower() not in EXPORT_FILTERS.values():
             out = out.with_suffix(EXPORT_FILTERS.get(chosen, ".csv"))
-        reason = DisclosureDialog.ask(self._parent, _("every flagged traveller"))
-        if reason is not None:
-            self.start_export(out, reason)
+        disclosure = DisclosureDialog.ask(
+            self._parent, self._store, self._actor, _("every flagged traveller")
+        )
+        if disclosure is not None:
+            self.start_export(out, disclosure)
 
-    def start_export(self, out: Path, reason: str) -> None:
-        """Export every flagged traveller; audited as a disclosure with ``reason``."""
+    def start_export(self, out: Path, disclosure: Disclosure) -> None:
+        """Export every flagged traveller; audited as a disclosure with its reason."""
         store, actor = self._store, self._actor
+        reason, extra = disclosure.reason, with_approval(export_flagged, disclosure.approval)
 
         def run(progress: ProgressCallback, cancel: CancelToken) -> ExportSummary:
-            return export_flagged(store, actor, out, reason=reason)
+            return export_flagged(store, actor, out, reason=reason, **extra)
 
         self._start(run, _("Exporting flagged travellers"), self._on_exported)
 

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
-    QMainWindow,
     QMenu,
     QStackedWidget,
     QToolBar,
@@ -19,13 +18,14 @@ from PySide6.QtWidgets import (
 
 from ui import messages, settings
 from ui.data_actions import DataActions
+from ui.desk_window import APP_TITLE, DeskWindow
 from ui.dialogs.about_dialog import AboutDialog
 from ui.dialogs.shortcuts_dialog import ShortcutsDialog, shortcut_rows
 from ui.errors import call_service, show_error
 from ui.i18n import _
 from ui.inbox_watch import InboxWatch
-from ui.jobs import JobRunner
 from ui.launcher import launch_demo
+from ui.session import can
 from ui.supervisor_window import add_supervisor_menu
 from ui.views.flights_view import FlightsView
 from ui.views.job_view import JobView
@@ -40,15 +40,15 @@ from workstation.services.board import nearest_flight_day
 from workstation.services.queries import list_flights, list_travellers
 from workstation.services.views import Actor
 
-APP_TITLE = "Passenger Targeting Workstation"
+__all__ = ["APP_TITLE", "MainWindow"]
 _DEMO_BANNER = "background: #e65100; color: white; font-weight: bold; padding: 4px 10px;"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(DeskWindow):
+    """The officers' and supervisors' window (the roles that work on case data)."""
+
     def __init__(self, store: Store, actor: Actor, *, demo: bool) -> None:
-        super().__init__()
-        self.store, self.actor, self.demo = store, actor, demo
-        self.jobs = JobRunner(self)
+        super().__init__(store, actor, demo=demo)
         self.data = DataActions(store, actor, self.jobs, self)
         self.inbox = InboxWatch(store, actor, self.jobs, self, enabled=not demo)
         self.flights_view = FlightsView()
@@ -65,14 +65,7 @@ class MainWindow(QMainWindow):
         self._restore_settings()
 
     def _set_title(self) -> None:
-        if self.demo:
-            self.setWindowTitle(
-                _("DEMO — {app} — generated data, not real travellers").format(app=_(APP_TITLE))
-            )
-        else:
-            self.setWindowTitle(
-                _("{app} — {user}").format(app=_(APP_TITLE), user=self.actor.display_name)
-            )
+        self.setWindowTitle(self.title())
 
     def _build_central(self) -> None:
         self.workspace = WorkspaceView(
@@ -118,12 +111,13 @@ class MainWindow(QMainWindow):
         self.search_action.setShortcut(QKeySequence("Ctrl+F"))
         self.search_action.triggered.connect(self.workspace.show_search)
         self.menuBar().addMenu(_("&Review")).addActions(
-            [self.search_action, *review.decision_actions]
+            [self.search_action, *review.decision_actions, review.unmask_action]
         )
         self.lists_menu = add_lists_menu(
             self.menuBar(), self.store, self.actor, self.data, self.jobs, self
         )
         self.supervisor_menu = add_supervisor_menu(self.menuBar(), self.store, self.actor, self)
+        self.supervisor_menu.menuAction().setVisible(can(self.actor, "view_statistics"))
         self.about_action = QAction(_("About…"), self)
         self.about_action.triggered.connect(lambda: messages.run(AboutDialog(self)))
         self.shortcuts_action = QAction(_("Keyboard shortcuts"), self)
@@ -141,11 +135,8 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         self.job_view = JobView(self.jobs)
-        role = _(self.actor.role)
-        user = QLabel(_("Signed in: {user} ({role})").format(user=self.actor.username, role=role))
-        user.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.job_view)
-        self.statusBar().addPermanentWidget(user)
+        self.statusBar().addPermanentWidget(self.user_label())
 
     def _connect(self) -> None:
         self.flights_view.flight_selected.connect(self._on_flights_view_flight_selected)
@@ -268,5 +259,4 @@ class MainWindow(QMainWindow):
         settings.save_window(self, self.workspace.splitters())
         self.workspace.save_settings()
         self.inbox.stop()
-        self.jobs.shutdown()
-        super().closeEvent(event)
+        super().closeEvent(event)  # cancels the jobs and waits for them

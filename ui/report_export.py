@@ -1,4 +1,4 @@
-"""Exporting a report from the supervisor's desk: file, reason, then the audited disclosure.
+"""Exporting a report from the supervisor's desk: file, reason and password, then the disclosure.
 
 CSV and XLSX are written by the core; PDF by :func:`ui.report_pdf.write_report_pdf`, handed to
 the core's ``disclose`` so that every format is audited the same way. A report is a page or two
@@ -18,6 +18,7 @@ from ui.dialogs.disclosure_dialog import DisclosureDialog
 from ui.errors import call_service
 from ui.i18n import _
 from ui.report_pdf import write_report_pdf
+from ui.session import with_approval
 from workstation.db.store import Store
 from workstation.services.export import disclose
 from workstation.services.report import Report
@@ -52,8 +53,8 @@ def export_report(
     out = choose_file(parent, _("Export {what}").format(what=what), stem)
     if out is None:
         return None
-    reason = DisclosureDialog.ask(parent, what, rows)
-    if reason is None:
+    disclosure = DisclosureDialog.ask(parent, store, actor, what, rows)
+    if disclosure is None:
         return None
     writer = write_report_pdf if out.suffix.lower() == ".pdf" else None
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -62,7 +63,15 @@ def export_report(
         if report is None:
             return None
         return call_service(
-            parent, disclose, store, actor, report, out, reason=reason, writer=writer
+            parent,
+            disclose,
+            store,
+            actor,
+            report,
+            out,
+            reason=disclosure.reason,
+            writer=writer,
+            **with_approval(disclose, disclosure.approval),
         )
     finally:
         QApplication.restoreOverrideCursor()

@@ -67,7 +67,9 @@ def report_html(report: Report) -> str:
     return (
         f"<html><body>{header}{tables}<h2>Totals</h2>"
         f"<table border='0' cellspacing='0' cellpadding='2'>{totals}</table>"
-        f"<p class='meta'>{escape(report.stamp)}</p></body></html>"
+        f"<p class='meta'>{escape(report.stamp)}</p>"
+        + (f"<p class='meta'>{escape(report.chain)}</p>" if report.chain else "")
+        + "</body></html>"
     )
 
 

@@ -85,3 +85,21 @@ def load_day() -> date | None:
         return date.fromisoformat(str(s.value("board/day")))
     except ValueError:
         return None
+
+
+IDLE_MINUTES_KEY = "security/idle_minutes"
+DEFAULT_IDLE_MINUTES = 10
+MAX_IDLE_MINUTES = 120
+
+
+def idle_minutes() -> int:
+    """Minutes without input before the window locks (kept per user; 10 unless changed)."""
+    try:
+        minutes = int(str(settings().value(IDLE_MINUTES_KEY, DEFAULT_IDLE_MINUTES)))
+    except ValueError:
+        return DEFAULT_IDLE_MINUTES
+    return min(max(minutes, 1), MAX_IDLE_MINUTES)
+
+
+def save_idle_minutes(minutes: int) -> None:
+    settings().setValue(IDLE_MINUTES_KEY, min(max(int(minutes), 1), MAX_IDLE_MINUTES))

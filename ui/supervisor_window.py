@@ -2,7 +2,8 @@
 risk rules and the data quality per carrier.
 
 One window with a tab each, opened from the main window's Supervisor menu. Every service call
-names the acting user; roles are not enforced until accounts arrive.
+names the acting user, whose role the services check; the audit tab shows only to roles that
+may read the trail.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QTabWidget, QWidget
 
 from ui.i18n import _
+from ui.session import can
 from ui.views.audit_view import AuditView
 from ui.views.flagged_view import FlaggedView
 from ui.views.quality_view import QualityView
@@ -33,7 +35,8 @@ class SupervisorWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.flagged_view, _("Flagged travellers"))
         self.tabs.addTab(self.statistics_view, _("Statistics"))
-        self.tabs.addTab(self.audit_view, _("Audit log"))
+        if can(actor, "view_audit"):  # auditors read the trail; supervisors not
+            self.tabs.addTab(self.audit_view, _("Audit log"))
         self.tabs.addTab(self.rules_view, _("Risk rules"))
         self.tabs.addTab(self.quality_view, _("Data quality"))
         self.setCentralWidget(self.tabs)
@@ -55,23 +58,25 @@ class SupervisorWindow(QMainWindow):
         self.flagged_view.reload_choices()
         self.flagged_view.refresh()
         self.statistics_view.refresh()
-        self.audit_view.reload_choices()
-        self.audit_view.refresh()
+        self._reload_audit()
         self.rules_view.refresh()
         self.quality_view.refresh()
 
+    def _reload_audit(self) -> None:
+        if self.tabs.indexOf(self.audit_view) >= 0:
+            self.audit_view.reload_choices()
+            self.audit_view.refresh()
+
     @Slot()
     def _on_rules_view_changed(self) -> None:
-        self.audit_view.reload_choices()
-        self.audit_view.refresh()
+        self._reload_audit()
 
     @Slot(str)
     def _on_view_exported(self, path: str) -> None:
         self.statusBar().showMessage(
             _("Exported to {path}; recorded as a disclosure.").format(path=path), 15_000
         )
-        self.audit_view.reload_choices()
-        self.audit_view.refresh()
+        self._reload_audit()
 
     @Slot(str)
     def _on_statistics_view_chart_copied(self, title: str) -> None:
@@ -88,6 +93,7 @@ class SupervisorMenu(QMenu):
         self.flagged_action = self._add(_("Flagged travellers…"), "flagged_view")
         self.statistics_action = self._add(_("Statistics…"), "statistics_view")
         self.audit_action = self._add(_("Audit log…"), "audit_view")
+        self.audit_action.setVisible(can(actor, "view_audit"))
         self.rules_action = self._add(_("Risk rules…"), "rules_view")
         self.quality_action = self._add(_("Data quality…"), "quality_view")
         parent.installEventFilter(self)

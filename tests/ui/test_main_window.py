@@ -14,7 +14,6 @@ from pytestqt.qtbot import QtBot
 from tests.ui.conftest import DEMO_DAY, MANIFEST, WATCHLIST, WindowFactory
 from ui.app import start_demo_day
 from ui.dialogs.confirm_dialog import ConfirmHitDialog
-from ui.dialogs.disclosure_dialog import DisclosureDialog
 from ui.dialogs.dismiss_dialog import DismissHitDialog
 from ui.main_window import MainWindow
 from workstation.db.store import Store
@@ -103,6 +102,7 @@ def test_flagging_is_cancelled_when_the_dialog_is_cancelled(
     make_window: WindowFactory,
     screened_store: Store,
     actor: Actor,
+    auditor: Actor,
 ) -> None:
     window = make_window(screened_store, actor)
     _select_open_hit(window)
@@ -110,7 +110,7 @@ def test_flagging_is_cancelled_when_the_dialog_is_cancelled(
     window.review_view.flag_action.trigger()
     hit = window.review_view.current_hit
     assert hit is not None and hit.status == "open"
-    assert "confirm_hit" not in {e.action for e in list_events(screened_store, actor)}
+    assert "confirm_hit" not in {e.action for e in list_events(screened_store, auditor)}
 
 
 def test_dismissing_a_hit_from_the_review_pane_marks_the_traveller_dismissed(
@@ -168,7 +168,6 @@ def test_exporting_the_flagged_list_writes_the_chosen_file(
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "Excel (*.xlsx)"))
     )
-    monkeypatch.setattr(DisclosureDialog, "ask", classmethod(lambda cls, *a: "Weekly report"))
     with qtbot.waitSignal(window.jobs.idle, timeout=30_000):
         window.data.export.trigger()
     sheet = load_workbook(tmp_path / "flagged.xlsx").active

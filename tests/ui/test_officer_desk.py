@@ -65,9 +65,12 @@ def test_the_review_marks_the_matched_words_on_both_sides(
 
 
 def test_escalating_from_the_review_pane_hands_the_hit_to_a_supervisor(
-    monkeypatch: pytest.MonkeyPatch, make_window: WindowFactory, screened_store: Store, actor: Actor
+    monkeypatch: pytest.MonkeyPatch,
+    make_window: WindowFactory,
+    screened_store: Store,
+    desk_officer: Actor,
 ) -> None:
-    window = make_window(screened_store, actor)
+    window = make_window(screened_store, desk_officer)
     traveller_id = _open_petkovic(window)
     review = window.review_view
     assert review.escalate_action.shortcut().toString() == "F6"
@@ -102,7 +105,7 @@ def test_a_hit_dismissed_by_memory_says_who_dismissed_the_pair_and_why(
     _open_petkovic(window)
     review = window.review_view
     assert not review.remembered.isHidden()
-    assert review.remembered.text().startswith("Previously dismissed by officer.petrovic on ")
+    assert review.remembered.text().startswith("Previously dismissed by ana.petrovic on ")
     assert review.remembered.text().endswith(": A namesake, born 1979 too")
     assert review.remembered.textFormat() == Qt.TextFormat.PlainText
     assert not review.dismiss_action.isEnabled()

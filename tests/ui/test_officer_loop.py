@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from tests.ui.conftest import MANIFEST, WATCHLIST, WindowFactory
+from tests.ui.conftest import MANIFEST, WATCHLIST, WindowFactory, account
 from ui.dialogs.confirm_dialog import ConfirmHitDialog
 from ui.dialogs.interdiction_dialog import InterdictionDialog
 from ui.main_window import MainWindow
@@ -21,7 +21,7 @@ from workstation.db.store import Store
 from workstation.services.audit import list_events
 from workstation.services.interdictions import InterdictionInput
 from workstation.services.queries import list_travellers
-from workstation.services.users import sign_in
+from workstation.services.users import sign_in_unchecked
 from workstation.services.views import Actor
 
 SEIZURE = InterdictionInput(
@@ -115,7 +115,7 @@ def test_an_officer_flags_a_hit_and_records_an_interdiction_that_survive_a_resta
 def _check_after_restart(make_window: WindowFactory, store_file: Path, traveller_id: int) -> None:
     store = Store(f"sqlite:///{store_file}")
     try:
-        actor = sign_in(store, "officer.petrovic")
+        actor = sign_in_unchecked(store, "ana.petrovic")
         window = make_window(store, actor)
         assert window.flights_view.model.flight(0).open_hit_count == 1
         flight_id = window.flights_view.model.flight(0).id
@@ -137,7 +137,8 @@ def _check_after_restart(make_window: WindowFactory, store_file: Path, traveller
             True,
         )
         assert interdiction.agencies == ("customs", "drug_police")
-        actions = [e.action for e in reversed(list_events(store, actor))]
+        auditor = account(store, "audit.jovic", "auditor")
+        actions = [e.action for e in reversed(list_events(store, auditor))]
         assert actions.count("consult") >= 2  # once before the decisions, once after restart
         assert actions.index("consult") < actions.index("confirm_hit")
         assert actions.index("confirm_hit") < actions.index("record_interdiction")

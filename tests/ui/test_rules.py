@@ -9,12 +9,13 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from matching.rules import Condition, Group, ListRef, Rule
-from tests.ui.conftest import WindowFactory
+from tests.ui.conftest import PASSWORD, Reauth, WindowFactory, account
 from tests.workstation.rulecase import import_ju211
 from ui.dialogs import enable_rule_dialog
 from ui.dialogs.rule_checks import what_if_text
 from ui.dialogs.rule_dialog import RuleDialog
 from ui.models.rules_model import RulesModel
+from ui.session import with_approval
 from ui.supervisor_window import SupervisorWindow
 from ui.views.condition_editor import ConditionRow
 from workstation.db.store import Store
@@ -22,7 +23,7 @@ from workstation.services.audit import AuditFilter, list_events
 from workstation.services.queries import list_flights, list_travellers
 from workstation.services.rulestore import list_rules, save_rule, set_rule_enabled
 from workstation.services.screening import screen_stored
-from workstation.services.users import sign_in
+from workstation.services.users import approve
 from workstation.services.views import Actor
 from workstation.services.whatif import WhatIf
 
@@ -37,7 +38,7 @@ def ju211_store(file_store: Store, actor: Actor) -> Store:
 
 @pytest.fixture
 def supervisor(file_store: Store) -> Actor:
-    return sign_in(file_store, "supervisor.ilic", role="supervisor", display_name="Marija Ilić")
+    return account(file_store, "supervisor.ilic", "supervisor", "Marija Ilić")
 
 
 def _fill(dialog: RuleDialog, name: str = "cash, late") -> None:
@@ -118,6 +119,8 @@ def test_a_rule_is_written_tested_on_a_traveller_tried_and_enabled_through_the_u
     qtbot: QtBot,
     ju211_store: Store,
     supervisor: Actor,
+    auditor: Actor,
+    reauth: Reauth,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     desk = SupervisorWindow(ju211_store, supervisor)
@@ -160,7 +163,9 @@ def test_a_rule_is_written_tested_on_a_traveller_tried_and_enabled_through_the_u
     [made] = [r for r in list_rules(ju211_store, supervisor) if r.name == "cash, late"]
     assert (made.enabled, made.version, made.weight) == (True, 1, 30)
     assert desk.rules_view.toggle_button.text() == "Disable…"
-    assert list_events(ju211_store, supervisor, AuditFilter(action="enable_rule"))
+    assert reauth.asked == ["Confirm with your password"] * 2  # saved, then enabled
+    [event] = list_events(ju211_store, auditor, AuditFilter(action="enable_rule"))
+    assert event.username == "supervisor.ilic"
     desk.close()
 
 
@@ -184,8 +189,9 @@ def test_an_indicator_hit_shows_its_rule_and_explanation_instead_of_a_listed_per
         rationale="cash leaves no trail",
         root=Group("all", (Condition("payment_forms", "contains_any", ("cash",)),)),
     )
-    save_rule(ju211_store, actor, cash)
-    set_rule_enabled(ju211_store, actor, "cash", True)
+    approval = approve(ju211_store, actor, PASSWORD, "Rule review 2025/7")
+    save_rule(ju211_store, actor, cash, **with_approval(save_rule, approval))
+    set_rule_enabled(ju211_store, actor, "cash", True, **with_approval(set_rule_enabled, approval))
     screen_stored(ju211_store, actor)
     window = make_window(ju211_store, actor)
     [flight] = list_flights(ju211_store, actor)

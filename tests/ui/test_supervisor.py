@@ -11,16 +11,17 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QSortFilterProxyModel
 from PySide6.QtGui import QColor, QGuiApplication
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from tests.ui.conftest import WindowFactory
+from tests.ui.conftest import PASSWORD, Reauth, WindowFactory
 from ui.dialogs.disclosure_dialog import DisclosureDialog
 from ui.models.audit_model import AuditModel
 from ui.models.flagged_model import FlaggedModel
 from ui.models.roles import SORT_ROLE
 from ui.report_pdf import report_html, write_report_pdf
+from ui.session import with_approval
 from ui.supervisor_window import SupervisorWindow
 from ui.views.audit_view import PAGE_SIZE, AuditView
 from ui.views.bar_chart_view import BarChartView
@@ -32,6 +33,7 @@ from workstation.services.interdictions import InterdictionInput, record_interdi
 from workstation.services.queries import list_flights, list_travellers, open_traveller
 from workstation.services.report import Period
 from workstation.services.review import confirm_hit
+from workstation.services.users import approve
 from workstation.services.views import Actor
 
 _BAR = QColor("#1565c0")
@@ -52,7 +54,7 @@ def flagged_store(screened_store: Store, actor: Actor) -> Store:
 
 
 def test_the_flagged_and_audit_models_pass_the_model_tester(
-    qtmodeltester: ModelTester, flagged_store: Store, actor: Actor
+    qtmodeltester: ModelTester, flagged_store: Store, actor: Actor, auditor: Actor
 ) -> None:
     flagged = FlaggedModel()
     qtmodeltester.check(flagged)
@@ -68,26 +70,34 @@ def test_the_flagged_and_audit_models_pass_the_model_tester(
     qtmodeltester.check(proxy)
     audit = AuditModel()
     qtmodeltester.check(audit)
-    audit.set_events(list_events(flagged_store, actor))
+    audit.set_events(list_events(flagged_store, auditor))
     qtmodeltester.check(audit)
-    assert audit.rowCount() == count_events(flagged_store, actor)
+    # reading the trail is itself recorded, after the page it read
+    assert audit.rowCount() == count_events(flagged_store, auditor) - 1
     assert audit.index(0, 2).data() == "record_interdiction"
 
 
 def test_the_pdf_report_is_a_pdf_naming_its_exporter_and_is_a_disclosure(
-    qapp: object, flagged_store: Store, actor: Actor, tmp_path: Path
+    qapp: object, flagged_store: Store, actor: Actor, auditor: Actor, tmp_path: Path
 ) -> None:
     report = flagged_report(flagged_store, actor, FlaggedFilter())
     out = tmp_path / "flagged.pdf"
+    approval = approve(flagged_store, actor, PASSWORD, "Weekly report")
     summary = disclose(
-        flagged_store, actor, report, out, reason="Weekly report", writer=write_report_pdf
+        flagged_store,
+        actor,
+        report,
+        out,
+        reason="Weekly report",
+        writer=write_report_pdf,
+        **with_approval(disclose, approval),
     )
     assert summary.rows == 1
     data = out.read_bytes()
     assert data.startswith(b"%PDF-")
     assert actor.username.encode() in data  # the author, in the PDF's metadata
     assert len(data) > 5_000
-    [event] = list_events(flagged_store, actor, AuditFilter(action="disclose"))
+    [event] = list_events(flagged_store, auditor, AuditFilter(action="disclose"))
     assert (event.details["format"], event.details["reason"]) == ("pdf", "Weekly report")
     assert event.object_ids == report.record_ids
 
@@ -100,6 +110,8 @@ def test_names_in_the_pdf_are_plain_text_never_html(flagged_store: Store, actor:
     assert "&lt;b&gt;EVIL&lt;/b&gt;&lt;img src=x&gt;" in html
     assert "<img" not in html and "<b>EVIL" not in html
     assert "Flight: JU211" in html
+    chained = report_html(replace(report, chain="Audit chain: 12 events, last #40, MAC 00ff."))
+    assert "<p class='meta'>Audit chain: 12 events, last #40, MAC 00ff.</p>" in chained
 
 
 def test_a_chart_draws_its_bars_and_copies_itself_as_an_image(qtbot: QtBot) -> None:
@@ -127,8 +139,10 @@ def test_a_long_breakdown_keeps_the_largest_bars_and_sums_the_rest(qtbot: QtBot)
     assert bars[-1] == ("other (9)", sum(range(9)))
 
 
-def test_the_disclosure_dialog_requires_a_reason(qtbot: QtBot) -> None:
-    dialog = DisclosureDialog("the flagged list", 3)
+def test_the_disclosure_dialog_requires_a_reason_and_the_password(
+    qtbot: QtBot, file_store: Store, actor: Actor
+) -> None:
+    dialog = DisclosureDialog(file_store, actor, "the flagged list", 3)
     qtbot.addWidget(dialog)
     assert not dialog.ok_button.isEnabled()
     dialog.reason.setPlainText("  for  ")
@@ -136,6 +150,15 @@ def test_the_disclosure_dialog_requires_a_reason(qtbot: QtBot) -> None:
     dialog.reason.setPlainText("Monthly report\nto the head of unit")
     assert dialog.ok_button.isEnabled()
     assert dialog.value() == "Monthly report to the head of unit"
+    dialog.password.setText("not the password")
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted and dialog.disclosure() is None
+    assert dialog.form.message.text() == "Wrong user name or password."
+    dialog.password.setText(PASSWORD)
+    dialog.accept()
+    disclosure = dialog.disclosure()
+    assert disclosure is not None and disclosure.approval.user_id == actor.user_id
+    assert disclosure.approval.justification == disclosure.reason == dialog.value()
 
 
 def test_the_supervisor_menu_opens_the_desk_and_exports_the_filtered_list(
@@ -143,6 +166,8 @@ def test_the_supervisor_menu_opens_the_desk_and_exports_the_filtered_list(
     make_window: WindowFactory,
     flagged_store: Store,
     actor: Actor,
+    auditor: Actor,
+    reauth: Reauth,
     tmp_path: Path,
 ) -> None:
     window = make_window(flagged_store, actor)
@@ -163,14 +188,17 @@ def test_the_supervisor_menu_opens_the_desk_and_exports_the_filtered_list(
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "Excel (*.xlsx)"))
     )
-    monkeypatch.setattr(DisclosureDialog, "ask", classmethod(lambda cls, *a: "For the chief"))
+    reauth.justification = "For the chief of unit"
     view.export_button.click()
+    assert reauth.asked == ["Export: reason and recipient"]
     sheet = load_workbook(tmp_path / "flagged.xlsx")["Flagged"]
     assert str(sheet.cell(1, 1).value).startswith(f"Exported by {actor.username} at ")
     assert sheet.cell(1, 5).value == "Filters: Flight: JU; Outcome: Seizure"
     assert sheet.max_row == 3
     assert "recorded as a disclosure" in desk.statusBar().currentMessage()
-    assert desk.audit_view.model.event_at(0).action == "disclose"
+    [event] = list_events(flagged_store, auditor, AuditFilter(action="disclose"))
+    assert event.details["reason"] == "For the chief of unit"
+    assert desk.tabs.indexOf(desk.audit_view) == -1  # the trail is the auditor's
     window.close()
     assert not desk.isVisible()
 
@@ -180,6 +208,8 @@ def test_an_abandoned_export_writes_and_records_nothing(
     qtbot: QtBot,
     flagged_store: Store,
     actor: Actor,
+    auditor: Actor,
+    reauth: Reauth,
     tmp_path: Path,
 ) -> None:
     desk = SupervisorWindow(flagged_store, actor)
@@ -190,10 +220,15 @@ def test_an_abandoned_export_writes_and_records_nothing(
         "getSaveFileName",
         staticmethod(lambda *a, **k: (str(tmp_path / "s.pdf"), "PDF report (*.pdf)")),
     )
-    monkeypatch.setattr(DisclosureDialog, "ask", classmethod(lambda cls, *a: None))
+    reauth.cancel = True
     desk.statistics_view.export_button.click()
     assert list(tmp_path.glob("*.pdf")) == []
-    assert list_events(flagged_store, actor, AuditFilter(action="disclose")) == []
+    assert list_events(flagged_store, auditor, AuditFilter(action="disclose")) == []
+    reauth.cancel, reauth.password = False, "a wrong password"
+    desk.statistics_view.export_button.click()
+    assert reauth.refused == ["Wrong user name or password."]
+    assert list(tmp_path.glob("*.pdf")) == []
+    assert list_events(flagged_store, auditor, AuditFilter(action="disclose")) == []
 
 
 def test_the_statistics_view_shows_the_figures_of_the_period(
@@ -215,19 +250,18 @@ def test_the_statistics_view_shows_the_figures_of_the_period(
 
 
 def test_the_audit_view_pages_through_the_trail(
-    qtbot: QtBot, flagged_store: Store, actor: Actor
+    qtbot: QtBot, flagged_store: Store, actor: Actor, auditor: Actor
 ) -> None:
-    for _n in range(PAGE_SIZE):
-        list_travellers(flagged_store, actor, 1)
+    while count_events(flagged_store, auditor) <= PAGE_SIZE:
         open_traveller(flagged_store, actor, 1)  # each consultation is audited
-    view = AuditView(flagged_store, actor)
+    view = AuditView(flagged_store, auditor)
     qtbot.addWidget(view)
     view.reload_choices()
     view.refresh()
-    total = count_events(flagged_store, actor, view.filters())
+    total = count_events(flagged_store, auditor, view.filters())
     assert total > PAGE_SIZE and view.model.rowCount() == PAGE_SIZE
     assert not view.newer_button.isEnabled() and view.older_button.isEnabled()
-    view.older_button.click()
+    view.older_button.click()  # reading the first page was recorded: one event more
     assert view.model.rowCount() == total - PAGE_SIZE
     assert view.page_label.text() == f"Events {PAGE_SIZE + 1}–{total} of {total}"
     view.action.setCurrentIndex(view.action.findData("confirm_hit"))

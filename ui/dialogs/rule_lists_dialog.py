@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.dialogs.reauth_dialog import call_privileged
 from ui.errors import call_service
 from ui.i18n import _
 from ui.views.codes_picker import CodesPicker
@@ -110,8 +111,9 @@ class RuleListsDialog(QDialog):
         view = self.current()
         if view is None:
             return
-        saved = call_service(
-            self, save_rule_list, self.store, self.actor, view.name, view.kind,
+        saved = call_privileged(
+            self, self.store, self.actor, _("Save the list {name}").format(name=view.name),
+            save_rule_list, self.store, self.actor, view.name, view.kind,
             list(self.codes.codes()),
         )  # fmt: skip
         if saved is not None:
@@ -123,7 +125,9 @@ class RuleListsDialog(QDialog):
         if made is None:
             return
         name, kind = made
-        if call_service(self, save_rule_list, self.store, self.actor, name, kind, []):
+        what = _("Create the list {name}").format(name=name)
+        store, actor = self.store, self.actor
+        if call_privileged(self, store, actor, what, save_rule_list, store, actor, name, kind, []):
             self.reload(name)
 
     @Slot()
@@ -131,7 +135,16 @@ class RuleListsDialog(QDialog):
         view = self.current()
         if view is None:
             return
-        call_service(self, delete_rule_list, self.store, self.actor, view.name)
+        call_privileged(
+            self,
+            self.store,
+            self.actor,
+            _("Delete the list {name}").format(name=view.name),
+            delete_rule_list,
+            self.store,
+            self.actor,
+            view.name,
+        )
         self.reload()
 
     @staticmethod

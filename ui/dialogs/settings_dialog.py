@@ -1,4 +1,5 @@
-"""The unit's settings: the inbox folder, how far back a list update re-screens, home airports.
+"""The unit's settings: the inbox folder, how far back a list update re-screens, home airports,
+and after how many idle minutes this desk locks its screen.
 
 The dialog only edits a :class:`workstation.config.Settings` value; the caller saves it.
 """
@@ -23,8 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from ui import messages
+from ui import settings as ui_settings
 from ui.dialogs.buttons import ok_cancel
 from ui.i18n import _
+from ui.idle_lock import IdleLock
 from workstation.config import Settings
 
 _AIRPORT = re.compile(r"^[A-Z]{3}$")
@@ -64,12 +67,17 @@ class SettingsDialog(QDialog):
         self.rescreen.setValue(settings.rescreen_hours)
         self.airports = QLineEdit(", ".join(settings.home_airports))
         self.airports.setPlaceholderText("BEG, SKP")
+        self.idle = QSpinBox()
+        self.idle.setRange(1, ui_settings.MAX_IDLE_MINUTES)
+        self.idle.setSuffix(_(" minutes"))
+        self.idle.setValue(ui_settings.idle_minutes())
         self.hint = QLabel()
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
         form = QFormLayout()
         form.addRow(_("Inbox folder"), inbox_row)
         form.addRow(_("Re-screen flights of the last"), self.rescreen)
         form.addRow(_("Home airports"), self.airports)
+        form.addRow(_("Lock the screen after"), self.idle)
         buttons, self.ok_button = ok_cancel(self, _("Save"), _("Cancel"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -113,4 +121,7 @@ def ask(parent: QWidget | None, settings: Settings) -> Settings | None:
     """The settings as edited, or None when cancelled."""
     dialog = SettingsDialog(settings, parent)
     accepted = messages.run(dialog) == int(QDialog.DialogCode.Accepted)
+    if accepted:
+        ui_settings.save_idle_minutes(dialog.idle.value())  # this desk's, kept with the window's
+        IdleLock.reload_settings()
     return dialog.value() if accepted else None

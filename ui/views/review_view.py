@@ -6,7 +6,10 @@ and interdiction services. The view keeps the values they return and holds no ru
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
@@ -25,9 +28,11 @@ from ui.dialogs.confirm_dialog import ConfirmHitDialog
 from ui.dialogs.dismiss_dialog import DismissHitDialog
 from ui.dialogs.escalate_dialog import EscalateHitDialog
 from ui.dialogs.interdiction_dialog import InterdictionDialog
+from ui.dialogs.reauth_dialog import call_privileged
 from ui.errors import call_service
 from ui.i18n import _
 from ui.models.reasons_model import DETAIL_COLUMN, ReasonsModel
+from ui.session import can
 from ui.views.comparison_view import ComparisonView
 from ui.views.history_view import HistoryView
 from ui.views.indicator_text import indicator_explanation, indicator_heading
@@ -35,8 +40,14 @@ from ui.views.related_view import RelatedView
 from ui.views.tables import compact_table
 from workstation.db.store import Store
 from workstation.services.interdictions import edit_interdiction, input_of, record_interdiction
+from workstation.services.masking import MASKED
 from workstation.services.queries import open_traveller
-from workstation.services.review import confirm_hit, dismiss_hit, escalate_hit
+from workstation.services.review import (
+    DECIDES_ESCALATED,
+    confirm_hit,
+    dismiss_hit,
+    escalate_hit,
+)
 from workstation.services.views import Actor, HitView, TravellerDetail
 
 _STATUS = {
@@ -47,11 +58,20 @@ _STATUS = {
     "dismissed_by_memory": "not raised again: the same pair was dismissed before",
 }
 _MEMORY_STYLE = "background: #eceff1; color: #263238; border: 1px solid #90a4ae; padding: 4px;"
-DECIDES_ESCALATED = ("supervisor", "administrator")
 _HANDLING_STYLE = (
     "background: #fff3c4; color: #3e2c00; border: 1px solid #e0b000; padding: 6px;"
     " font-weight: bold;"
 )
+
+
+def _unmask() -> Callable[..., Any] | None:
+    """The retention service's approved consultation of masked data, when this version has it."""
+    try:
+        module = importlib.import_module("workstation.services.retention")
+    except ImportError:
+        return None
+    found = getattr(module, "unmask_traveller", None)
+    return found if callable(found) else None
 
 
 def _plain_label(style: str = "") -> QLabel:
@@ -107,6 +127,13 @@ class ReviewView(QWidget):
         self.edit_interdiction_action = self._action(
             _("Edit interdiction…"), "Shift+F4", _("Correct the selected (or last) interdiction")
         )
+        self.unmask_action = self._action(
+            _("Show masked data…"),
+            "Ctrl+Shift+M",
+            _("Show the data of a traveller older than the masking period (password and reason)"),
+        )
+        self.unmask_action.setVisible(can(actor, "view_masked_data") and _unmask() is not None)
+        self.unmask_action.triggered.connect(self._on_unmask_triggered)
         self.flag_action.triggered.connect(self._on_flag_triggered)
         self.dismiss_action.triggered.connect(self._on_dismiss_triggered)
         self.escalate_action.triggered.connect(self._on_escalate_triggered)
@@ -309,6 +336,27 @@ class ReviewView(QWidget):
         self.interdiction_action.setEnabled(self._detail is not None)
         has_any = self._detail is not None and bool(self._detail.interdictions)
         self.edit_interdiction_action.setEnabled(has_any)
+        self.unmask_action.setEnabled(self._detail is not None and self._detail.surname == MASKED)
+
+    @Slot()
+    def _on_unmask_triggered(self) -> None:
+        """The masked traveller as received, after the password and a justification."""
+        unmask, detail = _unmask(), self._detail
+        if unmask is None or detail is None:
+            return
+        shown = call_privileged(
+            self,
+            self._store,
+            self._actor,
+            _("Show the masked data of traveller {id}").format(id=detail.id),
+            unmask,
+            self._store,
+            self._actor,
+            detail.id,
+        )
+        unmasked = getattr(shown, "detail", None)
+        if isinstance(unmasked, TravellerDetail):
+            self._show(unmasked, self._hit.id if self._hit is not None else None)
 
     @Slot(int)
     def select_hit(self, hit_id: int) -> None:

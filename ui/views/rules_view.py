@@ -7,7 +7,9 @@ from __future__ import annotations
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from matching.rules import Rule
 from ui.dialogs import enable_rule_dialog
+from ui.dialogs.reauth_dialog import call_privileged
 from ui.dialogs.rule_dialog import RuleDialog
 from ui.dialogs.rule_lists_dialog import RuleListsDialog
 from ui.errors import call_service
@@ -149,7 +151,7 @@ class RulesView(QWidget):
         rule = RuleDialog.ask(self, None, self._lists(), self._store, self._actor)
         if rule is None:
             return
-        if call_service(self, save_rule, self._store, self._actor, rule) is not None:
+        if self._save(rule) is not None:
             self._changed(rule.name)
 
     @Slot()
@@ -163,7 +165,7 @@ class RulesView(QWidget):
         rule = RuleDialog.ask(self, existing, self._lists(), self._store, self._actor)
         if rule is None:
             return
-        if call_service(self, save_rule, self._store, self._actor, rule) is not None:
+        if self._save(rule) is not None:
             self._changed(rule.name)
 
     @Slot()
@@ -174,7 +176,19 @@ class RulesView(QWidget):
         enable = not chosen.enabled
         if not enable_rule_dialog.ask(self, chosen, enable):
             return
-        done = call_service(self, set_rule_enabled, self._store, self._actor, chosen.name, enable)
+        done = call_privileged(
+            self,
+            self._store,
+            self._actor,
+            (_("Enable rule {name}") if enable else _("Disable rule {name}")).format(
+                name=chosen.name
+            ),
+            set_rule_enabled,
+            self._store,
+            self._actor,
+            chosen.name,
+            enable,
+        )
         if done is not None:
             self._changed(chosen.name)
 
@@ -182,6 +196,18 @@ class RulesView(QWidget):
     def _on_lists_clicked(self) -> None:
         RuleListsDialog.edit(self, self._store, self._actor)
         self.refresh()
+
+    def _save(self, rule: Rule) -> RuleSummary | None:
+        return call_privileged(
+            self,
+            self._store,
+            self._actor,
+            _("Save rule {name}").format(name=rule.name),
+            save_rule,
+            self._store,
+            self._actor,
+            rule,
+        )
 
     def _changed(self, name: str) -> None:
         self.refresh()
