@@ -153,7 +153,7 @@ def _similarity(a_text: str, b_text: str) -> tuple[float, str]:
         return (1.0, "exact") if a.display == b.display else (0.0, "different")
     if (a.kind == "particle") != (b.kind == "particle"):
         return 0.0, "different"
-    if set(a.forms) & set(b.forms):
+    if not set(a.forms).isdisjoint(b.forms):
         return _GRADES["exact"], "exact" if a.display == b.display else "variant"
     if a.skeletons & b.skeletons:
         return _GRADES["variant"], "variant"

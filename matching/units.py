@@ -121,10 +121,13 @@ def _sorted_spellings(text: str) -> tuple[str, ...]:
 
 def _truncates(a_text: str, b_text: str) -> bool:
     longer = _sorted_spellings(b_text)
-    return any(
-        len(x) >= PREFIX_MIN and any(len(y) > len(x) and y.startswith(x) for y in longer)
-        for x in _sorted_spellings(a_text)
-    )
+    for x in _sorted_spellings(a_text):  # plain loops: this runs for most pairs scored
+        n = len(x)
+        if n >= PREFIX_MIN:
+            for y in longer:
+                if len(y) > n and y.startswith(x):
+                    return True
+    return False
 
 
 @lru_cache(maxsize=200_000)
