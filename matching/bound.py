@@ -32,22 +32,25 @@ _MAX_SEED_SIZE = 3
 class UnitBound:
     """What one traveller unit can contribute: ``best`` matched weight, split over its base
     ``parts`` in proportion to their weights (an alignment covers each part once), and the
-    heaviest list unit it can pair with (``entry_weight``)."""
+    heaviest list unit it can pair with (``entry_weight``); ``fractions`` are the parts' shares of
+    the unit's weight, which split what it adds to a particular name the same way."""
 
     parts: frozenset[int]
     best: float
     entry_weight: float
     shares: tuple[tuple[int, float], ...]
+    fractions: tuple[tuple[int, float], ...]
 
 
 def unit_bound(
     parts: frozenset[int], best: float, entry_weight: float, part_weights: list[float]
 ) -> UnitBound:
     total = sum(part_weights[i] for i in parts)
-    shares = tuple(
-        (i, best * (part_weights[i] / total if total > 0 else 1.0 / len(parts))) for i in parts
+    fractions = tuple(
+        (i, part_weights[i] / total if total > 0 else 1.0 / len(parts)) for i in sorted(parts)
     )
-    return UnitBound(parts, best, entry_weight, shares)
+    shares = tuple((i, best * f) for i, f in fractions)
+    return UnitBound(parts, best, entry_weight, shares, fractions)
 
 
 def name_points_bound(gained: float, left_over: float) -> float:

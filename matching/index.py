@@ -25,11 +25,11 @@ from matching.evidence import (
     DOB_CONFLICT_FAR,
     DOB_CONFLICT_NEAR,
     DOB_EXACT,
-    DOB_ONE_YEAR_OFF,
-    DOB_YEAR_MONTH,
     NATIONALITY_AGREES,
     document_key,
 )
+from matching.evidence_arrays import EntryEvidence
+from matching.lexicon import INITIAL_TOKEN_WEIGHT, PARTICLE_WEIGHT
 from matching.likeness import fuzzy_bounds
 from matching.model import ListedPerson, Person
 from matching.names import (
@@ -40,16 +40,18 @@ from matching.names import (
     SURPLUS_COST,
     _similarity,
 )
+from matching.normalize import make_token
 from matching.rarity import Rarity
 from matching.score import NAME_POINTS
-from matching.units import ParsedName, Unit
+from matching.units import ParsedName, Unit, parse_fields
 from matching.vocabulary import INITIAL_KEY, IntArray, Vocabulary
 
 _DOC_MIN_LEN = 5
 _SLACK = 0.06  # scores are rounded to 0.1: a bound this far under the threshold may still alert
 _CACHE_LIMIT = 50_000  # pairings kept (a few hundred bytes each)
 _POSTINGS_CACHE_BYTES = 128 * 2**20  # posting unions kept, by the size of their arrays
-_MASK_UNION_MIN = 200_000  # postings this long are united through a boolean mask, not a sort
+_WARM_UNITS = 3000  # the list's commonest words paired at build (see CandidateIndex._warm_up)
+_WARM_PER_ENTRIES = 200  # ... one per this many entries, up to _WARM_UNITS
 
 
 def _doc_keys(documents: Sequence[str]) -> set[str]:
@@ -59,27 +61,37 @@ def _doc_keys(documents: Sequence[str]) -> set[str]:
 
 @dataclass(frozen=True)
 class _Pairing:
-    """The list units one traveller unit can pair with, the most it adds to the matched weight,
-    and the heaviest of those list units."""
+    """The list units one traveller unit can pair with (sorted ids), the most each adds to the
+    matched weight and each one's own weight; the most of either over all of them."""
 
-    vocab: tuple[int, ...]
+    vocab: IntArray
+    gains: npt.NDArray[np.float32]
+    weights: npt.NDArray[np.float32]
     best: float
     top: float
 
 
-def _years(
-    entries: Sequence[ListedPerson],
-) -> tuple[npt.NDArray[np.int16], npt.NDArray[np.int16], npt.NDArray[np.bool_]]:
-    """Per entry: earliest and latest year of birth (0: none), whether any date is full."""
-    lo = np.zeros(len(entries), dtype=np.int16)
-    hi = np.zeros(len(entries), dtype=np.int16)
-    full = np.zeros(len(entries), dtype=bool)
-    for i, e in enumerate(entries):
-        if e.birth_dates:
-            years = [d.year for d in e.birth_dates]
-            lo[i], hi[i] = min(years), max(years)
-            full[i] = any(d.is_full for d in e.birth_dates)
-    return lo, hi, full
+@dataclass(frozen=True)
+class _Held:
+    """The list names holding a unit a traveller unit can pair with (sorted positions), and per
+    name the most that pairing adds to the matched weight and the heaviest such unit."""
+
+    names: IntArray
+    gains: npt.NDArray[np.float32]
+    weights: npt.NDArray[np.float32]
+
+    @property
+    def nbytes(self) -> int:
+        return int(self.names.nbytes + self.gains.nbytes + self.weights.nbytes)
+
+
+def _year_gap(threshold: float) -> int | None:
+    """The most years apart a traveller and an entry can be born and still reach ``threshold``
+    (None: any), with a perfect name and every other piece of evidence agreeing."""
+    best = NAME_POINTS + NATIONALITY_AGREES - _SLACK
+    if best + DOB_CONFLICT_FAR >= threshold:
+        return None
+    return 1 if best + DOB_CONFLICT_NEAR < threshold else 5
 
 
 class CandidateIndex:
@@ -100,15 +112,34 @@ class CandidateIndex:
         self._vocab = vocab.freeze(self.rarity)
         self._thresholds = thresholds
         self._min_threshold = float(np.min(thresholds)) if len(entries) else 0.0
-        self._year_lo, self._year_hi, self._full_date = _years(entries)
+        self._evidence = EntryEvidence(entries)
+        self._name_years = self._evidence.years[:, self._vocab.name_entry]
+        self._year_gap = _year_gap(self._min_threshold)
         self._max_unit_weight = float(self._vocab.weights.max(initial=1.0))
         self._pairings: OrderedDict[str, _Pairing] = OrderedDict()
-        self._postings: OrderedDict[str, IntArray] = OrderedDict()
+        self._postings: OrderedDict[str, _Held] = OrderedDict()
         self._postings_bytes = 0
         self._size = len(entries)
+        self._warm_up(min(_WARM_UNITS, len(entries) // _WARM_PER_ENTRIES))
 
     def __len__(self) -> int:
         return self._size
+
+    def _warm_up(self, count: int) -> None:
+        """Pair the ``count`` commonest words of the list, as travel documents write them, with
+        the list now rather than during the first flight screened: travellers' names are mostly
+        the list's common names, and each new word costs the index a search of its keys."""
+        vocab = self._vocab
+        held = np.diff(vocab.indptr)
+        single = np.array([" " not in t for t in vocab.texts], dtype=bool)
+        order = np.argsort(-np.where(single, held, 0), kind="stable")[:count]
+        for vid in order[held[order] > 0].tolist():
+            display = make_token(vocab.texts[vid]).display
+            for unit in parse_fields(display).units:
+                if unit.kind == "word":
+                    pairing = self._pairing(unit)
+                    if len(pairing.vocab):
+                        self._names_of(unit, pairing)
 
     @property
     def key_count(self) -> int:
@@ -121,14 +152,17 @@ class CandidateIndex:
             self._pairings.move_to_end(unit.text)
             return found
         mine = self.rarity.unit_weight(unit)
-        vocab: list[int] = []
-        best = top = 0.0
+        gained: dict[int, float] = {}
         for vid, sim, verdict in self._pairable(unit):
             theirs = float(self._vocab.weights[vid])
             pair = (mine + theirs) / 2 * (_INITIAL_WEIGHT if verdict == "initial" else 1.0)
-            vocab.append(vid)
-            best, top = max(best, sim * pair), max(top, theirs)
-        found = _Pairing(tuple(sorted(vocab)), best, top)
+            gained[vid] = max(gained.get(vid, 0.0), sim * pair)
+        vocab = np.array(sorted(gained), dtype=np.int32)
+        gains = np.array([gained[v] for v in vocab.tolist()], dtype=np.float32)
+        weights = self._vocab.weights[vocab].astype(np.float32)
+        best = float(gains.max(initial=0.0))
+        top = float(weights.max(initial=0.0))
+        found = _Pairing(vocab, gains, weights, best, top)
         if len(self._pairings) >= _CACHE_LIMIT:
             self._pairings.popitem(last=False)
         self._pairings[unit.text] = found
@@ -145,32 +179,31 @@ class CandidateIndex:
         initial = INITIAL_KEY + tok.display[:1]
         strong_keys = {f"D:{s}" for s in tok.skeletons | tok.alt_skeletons}
         strong_keys |= {f"G:{g}" for g in tok.groups} | unit.query_prefix_keys | {initial}
-        strong = set(self._vocab.vocab_for(strong_keys))
+        strong = self._vocab.vocab_for(strong_keys)
         keys = unit.keys | unit.query_prefix_keys | {initial}
-        weak = [v for v in self._vocab.vocab_for(keys) if v not in strong]
+        candidates = np.array(self._vocab.vocab_for(keys), dtype=np.int32)
+        weak = candidates[~np.isin(candidates, strong)]
         out: list[tuple[int, float, str]] = []
         for vid in strong:
             sim, verdict = _similarity(tok.text, self._vocab.merged[vid])
             if sim > 0.0:
                 out.append((vid, sim, verdict))
-        split = [(v, self._vocab.skeletons[v].split("|")) for v in weak]
-        owners = [v for v, skeletons in split for _ in skeletons]
-        theirs = [s for _, skeletons in split for s in skeletons]
-        bounds = fuzzy_bounds(sorted(tok.skeletons), theirs)
+        owners, theirs, their_consonants = self._vocab.skeletons_of(weak)
+        bounds = fuzzy_bounds(sorted(tok.skeletons), theirs, their_consonants)
+        close = bounds >= FUZZY_FLOOR - 1e-9
         best: dict[int, float] = {}
-        for vid, bound in zip(owners, bounds.tolist(), strict=True):
-            if bound >= FUZZY_FLOOR - 1e-9:
-                best[vid] = max(best.get(vid, 0.0), bound)
+        for vid, bound in zip(owners[close].tolist(), bounds[close].tolist(), strict=True):
+            best[vid] = max(best.get(vid, 0.0), bound)
         out.extend((vid, min(1.0, bound) * FUZZY_GRADE, "fuzzy") for vid, bound in best.items())
         return out
 
-    def _names_of(self, unit: Unit, pairing: _Pairing) -> IntArray:
-        """Sorted positions of the list names holding a unit the traveller unit can pair with."""
+    def _names_of(self, unit: Unit, pairing: _Pairing) -> _Held:
+        """The list names holding a unit the traveller unit can pair with (cached)."""
         found = self._postings.get(unit.text)
         if found is not None:
             self._postings.move_to_end(unit.text)
             return found
-        found = self._vocab.union(pairing.vocab, _MASK_UNION_MIN)
+        found = _Held(*self._vocab.union_max(pairing.vocab, pairing.gains, pairing.weights))
         while self._postings and self._postings_bytes + found.nbytes > _POSTINGS_CACHE_BYTES:
             self._postings_bytes -= self._postings.popitem(last=False)[1].nbytes
         self._postings[unit.text] = found
@@ -186,6 +219,14 @@ class CandidateIndex:
             return max(mine, _INITIAL * _INITIAL_WEIGHT * (mine + 1.0) / 2)
         return (mine + self._max_unit_weight) / 2
 
+    def _free_taken(self, unit: Unit) -> float:
+        """The most of an entry name's weight a traveller initial, particle or title can pair
+        with: a particle pairs only with a particle or an initial of its first letter (AL ~ A);
+        an initial with any word."""
+        if unit.kind == "particle":
+            return max(PARTICLE_WEIGHT, INITIAL_TOKEN_WEIGHT)
+        return self._max_unit_weight
+
     def _bonus(self, person: Person) -> float:
         bonus = DOB_EXACT if person.birth_date is not None else 0.0
         if person.nationality and person.nationality.strip():
@@ -196,27 +237,43 @@ class CandidateIndex:
         """Positions, in list order, of the entries whose score may reach their threshold."""
         words = [u for u in name.units if u.kind == "word"]
         pairings = [self._pairing(u) for u in words]
-        usable = [(u, p) for u, p in zip(words, pairings, strict=True) if p.vocab]
+        usable = [(u, p) for u, p in zip(words, pairings, strict=True) if len(p.vocab)]
         weights = [self.rarity.unit_weight(u) for u in name.base]
         free = [self._free_weight(u) if u.kind != "word" else 0.0 for u in name.base]
         base = [w if u.kind == "word" else 0.0 for u, w in zip(name.base, weights, strict=True)]
         bounds = [unit_bound(u.parts, p.best, p.top, weights) for u, p in usable]
         planner = SeedPlanner(bounds, base, free)
         needed = self._min_threshold - self._bonus(person) - _SLACK
-        names = self._seeded_names(planner, usable, needed)
+        names = self._seeded_names(planner, usable, needed, person)
         found: set[int] = set()
         if len(names):
-            found.update(self._survivors(names, planner, usable, person).tolist())
+            taken = sum(self._free_taken(u) for u in name.base if u.kind != "word")
+            found.update(self._survivors(names, planner, usable, person, taken).tolist())
         for key in _doc_keys(person.documents):
             found.update(self._documents.get(key, ()))
         return sorted(found)
 
+    def _born_near(self, names: IntArray, person: Person) -> IntArray:
+        """``names`` less those of entries born too far from the traveller to reach the lowest
+        threshold whatever the name (undated entries stay)."""
+        if person.birth_date is None or self._year_gap is None:
+            return names
+        year = person.birth_date.year
+        lo, hi = self._name_years[0, names], self._name_years[1, names]
+        keep = (lo == 0) | ((lo <= year + self._year_gap) & (hi >= year - self._year_gap))
+        near: IntArray = names[keep]
+        return near
+
     def _seeded_names(
-        self, planner: SeedPlanner, usable: list[tuple[Unit, _Pairing]], needed: float
+        self,
+        planner: SeedPlanner,
+        usable: list[tuple[Unit, _Pairing]],
+        needed: float,
+        person: Person,
     ) -> IntArray:
         chunks: list[IntArray] = []
         for seed in planner.seeds(needed):
-            lists = sorted((self._names_of(*usable[i]) for i in seed), key=len)
+            lists = sorted((self._names_of(*usable[i]).names for i in seed), key=len)
             common = lists[0]
             for other in lists[1:]:
                 if not len(common):
@@ -224,7 +281,7 @@ class CandidateIndex:
                 at = np.searchsorted(other, common)
                 at[at == len(other)] = 0
                 common = common[other[at] == common]
-            chunks.append(common)
+            chunks.append(self._born_near(common, person))
         if not chunks:
             return np.zeros(0, dtype=np.int32)
         return chunks[0] if len(chunks) == 1 else np.unique(np.concatenate(chunks))
@@ -235,47 +292,34 @@ class CandidateIndex:
         planner: SeedPlanner,
         usable: list[tuple[Unit, _Pairing]],
         person: Person,
+        free_taken: float,
     ) -> IntArray:
-        """Entries of ``names`` whose bound reaches their threshold, the bound now taken with the
-        traveller units each name can pair with, the name's own weight and the entry's dates."""
+        """Entries of ``names`` whose bound reaches their threshold, the bound now taken with what
+        each traveller unit can add to and take from each name, the name's own weight, and the
+        entry's other evidence (``free_taken``: the most the traveller's initials, particles and
+        titles can take from an entry name's weight)."""
         per_part = np.repeat(np.array(planner.free)[:, None], len(names), axis=1)
         pairable = np.zeros(len(names))
         covered = np.zeros((len(planner.base), len(names)), dtype=bool)
         for bound, (unit, pairing) in zip(planner.units, usable, strict=True):
             held = self._names_of(unit, pairing)
-            at = np.searchsorted(held, names)
-            at[at == len(held)] = 0
-            mask = held[at] == names
-            pairable += bound.entry_weight * mask
-            for i, share in bound.shares:
+            at = np.searchsorted(held.names, names)
+            at[at == len(held.names)] = 0
+            mask = held.names[at] == names
+            gain = np.where(mask, held.gains[at], 0.0)
+            pairable += np.where(mask, held.weights[at], 0.0)
+            for i, share in bound.fractions:
                 covered[i] |= mask
-                np.maximum(per_part[i], share * mask, out=per_part[i])
+                np.maximum(per_part[i], share * gain, out=per_part[i])
         gained = per_part.sum(axis=0)
         weights = np.array(planner.base)
         left_t = weights @ ~covered if len(weights) else np.zeros(len(names))
-        left_e = np.maximum(self._vocab.name_weight[names] - pairable, 0.0)
+        left_e = np.maximum(self._vocab.name_weight[names] - pairable - free_taken, 0.0)
         # conflict + SURPLUS_COST * surplus grows with either side's left-over weight
         lost = np.minimum(left_t, left_e) + SURPLUS_COST * np.abs(left_t - left_e)
         ratio = gained / np.maximum(gained + lost, 1e-12)
         points = NAME_POINTS * ratio * np.sqrt(np.minimum(1.0, gained))
         entries = self._vocab.name_entry[names]
-        points = points + self._evidence_bound(entries, person)
+        points = points + self._evidence.points(entries, person)
         keep: IntArray = entries[points >= self._thresholds[entries] - _SLACK]
         return np.unique(keep)
-
-    def _evidence_bound(self, entries: IntArray, person: Person) -> npt.NDArray[np.float64]:
-        out = np.zeros(len(entries), dtype=np.float64)
-        if person.nationality and person.nationality.strip():
-            out += NATIONALITY_AGREES
-        if person.birth_date is None:
-            return out
-        year = person.birth_date.year
-        lo, hi = self._year_lo[entries], self._year_hi[entries]
-        dated = lo != 0
-        apart = np.maximum(np.maximum(lo.astype(np.int32) - year, year - hi.astype(np.int32)), 0)
-        best = np.where(self._full_date[entries] & person.birth_date.is_full, DOB_EXACT,
-                        DOB_YEAR_MONTH)  # fmt: skip
-        dob = np.where(apart == 1, DOB_ONE_YEAR_OFF, best)
-        dob = np.where(apart >= 2, DOB_CONFLICT_NEAR, dob)
-        dob = np.where(apart > 5, DOB_CONFLICT_FAR, dob)
-        return out + np.where(dated, dob, 0.0)

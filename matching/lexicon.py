@@ -74,3 +74,4 @@ COMMON_WEIGHTS: dict[str, float] = {
     **{w: 0.35 for w in _VERY_COMMON.split()},
 }
 PARTICLE_WEIGHT = 0.05
+INITIAL_TOKEN_WEIGHT = 0.3  # an initial token's own weight (not its share of a pair)

@@ -24,17 +24,19 @@ from matching.units import consonants
 FloatArray = npt.NDArray[np.float64]
 
 
-def fuzzy_bounds(mine: Sequence[str], theirs: Sequence[str]) -> FloatArray:
+def fuzzy_bounds(
+    mine: Sequence[str], theirs: Sequence[str], their_consonants: Sequence[str] | None = None
+) -> FloatArray:
     """Per skeleton of ``theirs``: the most :func:`matching.names.fuzzy` can give it with any
-    skeleton of ``mine`` (before its floor: callers compare with the floor)."""
+    skeleton of ``mine`` (before its floor: callers compare with the floor).
+    ``their_consonants``: the consonant skeletons of ``theirs``, if known."""
     if not mine or not theirs:
         return np.zeros(len(theirs))
+    if their_consonants is None:
+        their_consonants = [consonants(s) for s in theirs]
     full = process.cdist(mine, theirs, scorer=OSA.distance, dtype=np.int32)
     cons = process.cdist(
-        [consonants(s) for s in mine],
-        [consonants(s) for s in theirs],
-        scorer=OSA.distance,
-        dtype=np.int32,
+        [consonants(s) for s in mine], their_consonants, scorer=OSA.distance, dtype=np.int32
     )
     cost = np.minimum(full, cons + np.maximum(0, full - cons) / 2)
     mine_len = np.array([len(s) for s in mine])[:, None]

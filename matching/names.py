@@ -144,7 +144,7 @@ def token_similarity(t: Unit, e: Unit) -> tuple[float, str]:
     return _similarity(t.merged.text, e.merged.text)
 
 
-@lru_cache(maxsize=1_000_000)
+@lru_cache(maxsize=250_000)
 def _similarity(a_text: str, b_text: str) -> tuple[float, str]:
     a, b = make_token(a_text), make_token(b_text)
     if a.kind == "initial" or b.kind == "initial":
@@ -153,7 +153,7 @@ def _similarity(a_text: str, b_text: str) -> tuple[float, str]:
         return (1.0, "exact") if a.display == b.display else (0.0, "different")
     if (a.kind == "particle") != (b.kind == "particle"):
         return 0.0, "different"
-    if set(a.forms) & set(b.forms):
+    if not set(a.forms).isdisjoint(b.forms):
         return _GRADES["exact"], "exact" if a.display == b.display else "variant"
     if a.skeletons & b.skeletons:
         return _GRADES["variant"], "variant"
@@ -185,12 +185,17 @@ def _any_anchor(traveller: ParsedName, entry: ParsedName) -> bool:
 def compare_names(traveller: ParsedName, entry: ParsedName, rarity: Rarity) -> NameResult:
     """Align the two names and grade them."""
     options: list[tuple[float, float, str, str, int, int, str]] = []
-    for i, t in enumerate(traveller.units):
-        for j, e in enumerate(entry.units):
-            sim, verdict = token_similarity(t, e)
-            if sim <= 0.0 or (verdict == "fuzzy" and not anchored(t, e)):
+    mine = [(t.merged.text, rarity.unit_weight(t)) for t in traveller.units]
+    for j, e in enumerate(entry.units):
+        theirs, e_weight = e.merged.text, rarity.unit_weight(e)
+        for i, (text, t_weight) in enumerate(mine):
+            sim, verdict = _similarity(text, theirs)
+            if sim <= 0.0:
                 continue
-            w = (rarity.unit_weight(t) + rarity.unit_weight(e)) / 2
+            t = traveller.units[i]
+            if verdict == "fuzzy" and not anchored(t, e):
+                continue
+            w = (t_weight + e_weight) / 2
             if verdict == "initial":
                 w *= _INITIAL_WEIGHT
             options.append((-sim, -w, t.text, e.text, i, j, verdict))

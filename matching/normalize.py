@@ -29,6 +29,7 @@ from matching.lexicon import (
     CYRILLIC_LOOKALIKES,
     GLUED_PREFIXES,
     GREEK_LOOKALIKES,
+    INITIAL_TOKEN_WEIGHT,
     LATIN_TO_CYRILLIC,
     PARTICLE_WEIGHT,
     PARTICLES,
@@ -249,7 +250,7 @@ def _weight(kind: str, skeletons: frozenset[str], groups: frozenset[str]) -> flo
     if kind in ("particle", "title"):
         return PARTICLE_WEIGHT
     if kind == "initial":
-        return 0.3
+        return INITIAL_TOKEN_WEIGHT
     weight = min((_WEIGHT_OF.get(k, 1.0) for k in (*skeletons, *groups)), default=1.0)
     if min((len(s) for s in skeletons), default=0) <= 2:
         weight = min(weight, 0.5)

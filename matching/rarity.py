@@ -15,6 +15,7 @@ _MIN_ENTRIES = 200  # lists smaller than this say nothing reliable about frequen
 _MIN_COUNT = 5
 _RARE_SHARE = 0.002  # a token in fewer than 0.2 % of entries keeps its full weight
 _FLOOR = 0.25
+_UNIT_CACHE_LIMIT = 500_000  # unit weights kept (the cache is emptied when it reaches this)
 
 
 class Rarity:
@@ -24,6 +25,7 @@ class Rarity:
         self._counts: Counter[str] = counts if counts is not None else Counter()
         self._total = total
         self._cache: dict[str, float] = {}
+        self._unit_cache: dict[str, float] = {}
 
     @classmethod
     def from_names(cls, names_per_entry: Iterable[Iterable[ParsedName]]) -> Rarity:
@@ -55,8 +57,16 @@ class Rarity:
         return weight
 
     def unit_weight(self, unit: Unit) -> float:
-        """A compound weighs what its parts weigh together."""
-        return sum(self.token_weight(t) for t in unit.tokens)
+        """A compound weighs what its parts weigh together (cached by the unit's text, which
+        names its tokens: ``AL MASRI``)."""
+        cached = self._unit_cache.get(unit.text)
+        if cached is not None:
+            return cached
+        weight = sum(self.token_weight(t) for t in unit.tokens)
+        if len(self._unit_cache) >= _UNIT_CACHE_LIMIT:
+            self._unit_cache.clear()
+        self._unit_cache[unit.text] = weight
+        return weight
 
 
 DEFAULT_RARITY = Rarity()

@@ -121,10 +121,13 @@ def _sorted_spellings(text: str) -> tuple[str, ...]:
 
 def _truncates(a_text: str, b_text: str) -> bool:
     longer = _sorted_spellings(b_text)
-    return any(
-        len(x) >= PREFIX_MIN and any(len(y) > len(x) and y.startswith(x) for y in longer)
-        for x in _sorted_spellings(a_text)
-    )
+    for x in _sorted_spellings(a_text):  # plain loops: this runs for most pairs scored
+        n = len(x)
+        if n >= PREFIX_MIN:
+            for y in longer:
+                if len(y) > n and y.startswith(x):
+                    return True
+    return False
 
 
 @lru_cache(maxsize=200_000)
@@ -135,8 +138,7 @@ def _token_keys(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[st
 
 def entry_keys(merged: Token) -> frozenset[str]:
     """What an entry unit with this merged token is indexed under (keys and prefix keys)."""
-    keys, prefix_keys, _ = _token_keys(merged.text)
-    return keys | prefix_keys
+    return _keys(merged) | _prefix_keys(merged)  # not cached: each list unit is keyed once
 
 
 def _unit(text: str, merged: Token, parts: frozenset[int], tokens: tuple[Token, ...]) -> Unit:
@@ -150,14 +152,14 @@ def _compounds(groups: list[list[tuple[int, Token]]]) -> list[tuple[tuple[int, T
     for g in groups:
         if len(g) > 1:
             out.append(tuple(g))
+    pairs = {frozenset(k for k, _ in c) for c in out if len(c) == 2}
     for i, tok in flat:
         if tok.kind != "particle":
             continue
         for j, other in flat:
-            if other.kind == "word" and i != j:
-                pair = ((i, tok), (j, other))
-                if not any({i, j} <= {k for k, _ in c} and len(c) == 2 for c in out):
-                    out.append(pair)
+            if other.kind == "word" and i != j and (key := frozenset((i, j))) not in pairs:
+                out.append(((i, tok), (j, other)))
+                pairs.add(key)
     for pos, (i, tok) in enumerate(flat):
         if tok.display in _ABD_HEADS and pos + 1 < len(flat):
             nxt = flat[pos + 1]

@@ -19,7 +19,7 @@ import numpy.typing as npt
 
 from matching.normalize import make_token
 from matching.rarity import Rarity
-from matching.units import entry_keys, unit_specs
+from matching.units import consonants, entry_keys, unit_specs
 
 IntArray = npt.NDArray[Any]  # int32 positions (int64 for key hashes)
 INITIAL_KEY = "I:"  # entry initials are keyed by their letter: M. finds MARKO
@@ -104,23 +104,56 @@ class FrozenVocabulary:
         self.name_weight = np.bincount(
             base_name, weights=self.weights[base_vocab], minlength=vocab.names
         )
-        self.key_hashes, self.key_vocab, self.skeletons = _key_arrays(self.texts)
+        self.key_hashes, self.key_vocab, skeletons = _key_arrays(self.texts)
+        # Per unit its skeletons and their consonant skeletons, flat (CSR): the fuzzy bounds
+        # of :func:`matching.likeness.fuzzy_bounds` take them as they are.
+        lengths = np.array([len(s) for s in skeletons], dtype=np.int64)
+        self.skeleton_ptr = np.zeros(len(skeletons) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=self.skeleton_ptr[1:])
+        flat = [k for keys in skeletons for k in keys]
+        self.skeleton_text = np.array(flat, dtype=object)
+        self.skeleton_consonants = np.array([consonants(k) for k in flat], dtype=object)
+
+    def skeletons_of(self, vids: IntArray) -> tuple[IntArray, list[str], list[str]]:
+        """The skeletons of units ``vids``: the unit of each, the skeletons, their consonants."""
+        starts = self.skeleton_ptr[vids]
+        lengths = self.skeleton_ptr[vids + 1] - starts
+        owners = np.repeat(vids, lengths)
+        offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
+        at = offsets + np.arange(len(owners))
+        return owners, self.skeleton_text[at].tolist(), self.skeleton_consonants[at].tolist()
 
     def posting(self, vid: int) -> IntArray:
         return self.postings[self.indptr[vid] : self.indptr[vid + 1]]
 
-    def union(self, vids: Sequence[int], mask_min: int) -> IntArray:
-        """Sorted positions of the names holding any of ``vids`` (a long union goes through a
-        boolean mask over all names, cheaper than sorting it)."""
-        parts = [self.posting(v) for v in vids]
-        if len(parts) == 1:
-            return parts[0]
-        if sum(len(p) for p in parts) < mask_min:
-            return np.unique(np.concatenate(parts))
-        mask = np.zeros(len(self.name_entry), dtype=bool)
-        for part in parts:
-            mask[part] = True
-        return np.flatnonzero(mask).astype(np.int32)
+    def union_max(
+        self,
+        vids: IntArray,
+        gains: npt.NDArray[np.float32],
+        weights: npt.NDArray[np.float32],
+    ) -> tuple[IntArray, npt.NDArray[np.float32], npt.NDArray[np.float32]]:
+        """Sorted positions of the names holding any of ``vids``, and per name the largest of
+        ``gains`` and of ``weights`` over the ids it holds."""
+        starts, stops = self.indptr[vids], self.indptr[vids + 1]
+        lengths = stops - starts
+        if len(vids) == 1:
+            names = self.postings[int(starts[0]) : int(stops[0])]
+            return names, np.full(len(names), gains[0]), np.full(len(names), weights[0])
+        names = np.concatenate(
+            [self.postings[a:b] for a, b in zip(starts.tolist(), stops.tolist(), strict=True)]
+        )
+        gain = np.repeat(gains, lengths)
+        weight = np.repeat(weights, lengths)
+        order = np.argsort(names, kind="stable")
+        names = names[order]
+        first = np.flatnonzero(np.concatenate(([True], names[1:] != names[:-1])))
+        if len(first) == len(names):
+            return names, gain[order], weight[order]
+        return (
+            names[first],
+            np.maximum.reduceat(gain[order], first),
+            np.maximum.reduceat(weight[order], first),
+        )
 
     def vocab_for(self, keys: Iterable[str]) -> list[int]:
         """Vocabulary ids indexed under any of ``keys``."""
@@ -138,16 +171,15 @@ class FrozenVocabulary:
 
 def _key_arrays(
     texts: list[str],
-) -> tuple[IntArray, npt.NDArray[np.int32], list[str]]:
-    """Key hashes (sorted), the vocabulary id under each, and each unit's skeletons joined by
-    ``|`` (one string per unit: a tuple of strings would cost twice the memory)."""
+) -> tuple[IntArray, npt.NDArray[np.int32], list[list[str]]]:
+    """Key hashes (sorted), the vocabulary id under each, and each unit's skeletons (sorted)."""
     hashes = array("q")
     vocab = array("i")
-    skeletons: list[str] = []
+    skeletons: list[list[str]] = []
     for vid, text in enumerate(texts):
         merged = make_token(_merged_text(text))
         tokens = text.split(" ")
-        skeletons.append("|".join(sorted(merged.skeletons)))
+        skeletons.append(sorted(merged.skeletons))
         if len(tokens) == 1 and merged.kind == "initial":
             keys: Iterable[str] = (INITIAL_KEY + merged.display[:1],)
         elif len(tokens) == 1 and merged.kind != "word":

@@ -173,3 +173,25 @@ def test_index_finds_every_pair_when_words_move_between_name_fields() -> None:
     }
     assert len(brute) > 20
     assert brute == found
+
+
+@pytest.mark.parametrize(
+    ("surname", "given", "name"),
+    [
+        ("KRAGUJEVAC", "ZDRAVKO J", "Zdravko Jovan Kragujevac"),  # J ~ JOVAN
+        ("KRAGUJEVAC", "Z JOVAN", "Zdravko Jovan Kragujevac"),  # Z ~ ZDRAVKO
+        ("KRAGUJEVAC", "ZDRAVKO A", "A Zdravko Kragujevac"),  # initial on both sides
+        ("ZDRAVKO", "DE", "D Zdravko"),  # a particle pairs with an initial: DE ~ D
+        ("ZDRAVKO", "DE", "D Zdravko Kragujevac"),
+    ],
+)
+def test_index_finds_pairs_whose_initials_or_particles_pair_with_the_entry_name(
+    surname: str, given: str, name: str
+) -> None:
+    # The threshold set at the pair's own score: the index's bound must allow for the part of
+    # the entry name the traveller's initials and particles take, or the pair is never scored.
+    person = Person("t", surname, given)
+    entries = [ListedPerson("e", (name,))]
+    score = Screener(entries).compare(person, entries[0]).score
+    assert score > 50
+    assert [m.entry_key for m in Screener(entries, threshold=score).screen([person])] == ["e"]
