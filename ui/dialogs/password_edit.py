@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
+
+from ui.i18n import _
+from workstation.security.passwords import password_problems
 
 ERROR_STYLE = "color: #b71c1c;"
 
@@ -23,3 +26,18 @@ def message_label() -> QLabel:
     label.setWordWrap(True)
     label.setStyleSheet(ERROR_STYLE)
     return label
+
+
+def new_account_problems(username: str, password: str, repeat: str) -> list[str]:
+    """What stops an account being made with this name and password (the service's rules)."""
+    found = [] if username.strip() else [_("A user name is required.")]
+    found += [_(p) for p in password_problems(password, username)]
+    if password != repeat:
+        found.append(_("The two passwords differ."))
+    return found
+
+
+def show_problems(rules: QLabel, ok_button: QPushButton, problems: list[str]) -> None:
+    """List ``problems`` under the fields as the user types; OK only once there are none."""
+    rules.setText("\n".join(f"• {p}" for p in problems) or _("✓ The password is fine."))
+    ok_button.setEnabled(not problems)

@@ -10,11 +10,15 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ui.dialogs.buttons import ok_cancel
-from ui.dialogs.password_edit import message_label, password_edit
+from ui.dialogs.password_edit import (
+    message_label,
+    new_account_problems,
+    password_edit,
+    show_problems,
+)
 from ui.i18n import _
 from workstation.db.store import Store
 from workstation.errors import WorkstationError
-from workstation.security.passwords import password_problems
 from workstation.services.users import authenticate, create_first_administrator
 from workstation.services.views import Actor
 
@@ -99,17 +103,11 @@ class FirstAdministratorDialog(QDialog):
 
     def problems(self) -> list[str]:
         """What stops the account being created, as the password rules word it."""
-        found = [] if self.username.text().strip() else [_("A user name is required.")]
-        found += [_(p) for p in password_problems(self.password.text(), self.username.text())]
-        if self.password.text() != self.repeat.text():
-            found.append(_("The two passwords differ."))
-        return found
+        return new_account_problems(self.username.text(), self.password.text(), self.repeat.text())
 
     @Slot()
     def _on_text_changed(self) -> None:
-        problems = self.problems()
-        self.rules.setText("\n".join(f"• {p}" for p in problems) or _("✓ The password is fine."))
-        self.ok_button.setEnabled(not problems)
+        show_problems(self.rules, self.ok_button, self.problems())
 
     def accept(self) -> None:
         try:

@@ -18,9 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.dialogs.buttons import ok_cancel
-from ui.dialogs.password_edit import password_edit
+from ui.dialogs.password_edit import new_account_problems, password_edit, show_problems
 from ui.i18n import _
-from workstation.security.passwords import password_problems
 from workstation.security.roles import ROLES
 
 
@@ -56,17 +55,11 @@ class NewPasswordDialog(QDialog):
         self._on_text_changed()
 
     def problems(self) -> list[str]:
-        found = [] if self.username.text().strip() else [_("A user name is required.")]
-        found += [_(p) for p in password_problems(self.password.text(), self.username.text())]
-        if self.password.text() != self.repeat.text():
-            found.append(_("The two passwords differ."))
-        return found
+        return new_account_problems(self.username.text(), self.password.text(), self.repeat.text())
 
     @Slot()
     def _on_text_changed(self) -> None:
-        problems = self.problems()
-        self.rules.setText("\n".join(f"• {p}" for p in problems) or _("✓ The password is fine."))
-        self.ok_button.setEnabled(not problems)
+        show_problems(self.rules, self.ok_button, self.problems())
 
     def value(self) -> str:
         return self.password.text()
