@@ -173,7 +173,9 @@ class CandidateIndex:
 
         Units sharing a *strong* key (same skeleton, same name group, a prefix, an initial) are
         compared exactly; the others can only be fuzzy matches, and get the vectorised bound of
-        :func:`matching.likeness.fuzzy_bounds` (a unit whose bound is under the floor cannot pair).
+        :func:`matching.likeness.fuzzy_bounds` (a unit whose bound is under the floor cannot pair),
+        except known names of another group than the traveller's: compared exactly, they mostly
+        do not pair at all (MARKO, MARIJA), which keeps such names out of the survivors.
         """
         tok = unit.merged
         initial = INITIAL_KEY + tok.display[:1]
@@ -194,7 +196,14 @@ class CandidateIndex:
         best: dict[int, float] = {}
         for vid, bound in zip(owners[close].tolist(), bounds[close].tolist(), strict=True):
             best[vid] = max(best.get(vid, 0.0), bound)
-        out.extend((vid, min(1.0, bound) * FUZZY_GRADE, "fuzzy") for vid, bound in best.items())
+        for vid, bound in best.items():
+            if tok.groups and self._vocab.named[vid]:
+                # two known names of different groups (ZORAN, GORAN) never pair: say so exactly
+                sim, verdict = _similarity(tok.text, self._vocab.merged[vid])
+                if sim > 0.0:
+                    out.append((vid, sim, verdict))
+            else:
+                out.append((vid, min(1.0, bound) * FUZZY_GRADE, "fuzzy"))
         return out
 
     def _names_of(self, unit: Unit, pairing: _Pairing) -> _Held:
@@ -299,7 +308,11 @@ class CandidateIndex:
         entry's other evidence (``free_taken``: the most the traveller's initials, particles and
         titles can take from an entry name's weight)."""
         per_part = np.repeat(np.array(planner.free)[:, None], len(names), axis=1)
-        pairable = np.zeros(len(names))
+        # Per traveller part, the most entry weight a unit covering it can pair with, split as
+        # the unit's weight is: units of one alignment cover disjoint parts, so the sum over the
+        # parts bounds the entry weight an alignment pairs (a compound and its own words are never
+        # counted twice).
+        taken = np.zeros((len(planner.base), len(names)))
         covered = np.zeros((len(planner.base), len(names)), dtype=bool)
         for bound, (unit, pairing) in zip(planner.units, usable, strict=True):
             held = self._names_of(unit, pairing)
@@ -307,11 +320,13 @@ class CandidateIndex:
             at[at == len(held.names)] = 0
             mask = held.names[at] == names
             gain = np.where(mask, held.gains[at], 0.0)
-            pairable += np.where(mask, held.weights[at], 0.0)
+            weight = np.where(mask, held.weights[at], 0.0)
             for i, share in bound.fractions:
                 covered[i] |= mask
                 np.maximum(per_part[i], share * gain, out=per_part[i])
+                np.maximum(taken[i], share * weight, out=taken[i])
         gained = per_part.sum(axis=0)
+        pairable = taken.sum(axis=0)
         weights = np.array(planner.base)
         left_t = weights @ ~covered if len(weights) else np.zeros(len(names))
         left_e = np.maximum(self._vocab.name_weight[names] - pairable - free_taken, 0.0)

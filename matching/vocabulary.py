@@ -104,7 +104,9 @@ class FrozenVocabulary:
         self.name_weight = np.bincount(
             base_name, weights=self.weights[base_vocab], minlength=vocab.names
         )
-        self.key_hashes, self.key_vocab, skeletons = _key_arrays(self.texts)
+        self.key_hashes, self.key_vocab, skeletons, named = _key_arrays(self.texts)
+        # Per unit: whether it is a known name (in a name-variant group).
+        self.named = np.array(named, dtype=bool)
         # Per unit its skeletons and their consonant skeletons, flat (CSR): the fuzzy bounds
         # of :func:`matching.likeness.fuzzy_bounds` take them as they are.
         lengths = np.array([len(s) for s in skeletons], dtype=np.int64)
@@ -171,15 +173,18 @@ class FrozenVocabulary:
 
 def _key_arrays(
     texts: list[str],
-) -> tuple[IntArray, npt.NDArray[np.int32], list[list[str]]]:
-    """Key hashes (sorted), the vocabulary id under each, and each unit's skeletons (sorted)."""
+) -> tuple[IntArray, npt.NDArray[np.int32], list[list[str]], list[bool]]:
+    """Key hashes (sorted), the vocabulary id under each, each unit's skeletons (sorted) and
+    whether each is a known name."""
     hashes = array("q")
     vocab = array("i")
     skeletons: list[list[str]] = []
+    named: list[bool] = []
     for vid, text in enumerate(texts):
         merged = make_token(_merged_text(text))
         tokens = text.split(" ")
         skeletons.append(sorted(merged.skeletons))
+        named.append(bool(merged.groups))
         if len(tokens) == 1 and merged.kind == "initial":
             keys: Iterable[str] = (INITIAL_KEY + merged.display[:1],)
         elif len(tokens) == 1 and merged.kind != "word":
@@ -192,4 +197,4 @@ def _key_arrays(
     h = np.frombuffer(hashes, dtype=np.int64)
     v = np.frombuffer(vocab, dtype=np.int32)
     order = np.argsort(h, kind="stable")
-    return h[order], v[order], skeletons
+    return h[order], v[order], skeletons, named
