@@ -38,6 +38,7 @@ from matching.names import (
     FUZZY_FLOOR,
     FUZZY_GRADE,
     SURPLUS_COST,
+    Pairable,
     _similarity,
 )
 from matching.normalize import make_token
@@ -205,6 +206,18 @@ class CandidateIndex:
             else:
                 out.append((vid, min(1.0, bound) * FUZZY_GRADE, "fuzzy"))
         return out
+
+    def pairable(self, name: ParsedName) -> Pairable:
+        """Per unit of a traveller's name, the texts of the list units it can pair with: every
+        list word or initial with a similarity above 0 is among them (None for the traveller's
+        initials, particles and titles, which are not looked up)."""
+        texts = self._vocab.texts
+        return tuple(
+            frozenset([texts[v] for v in self._pairing(u).vocab.tolist()])
+            if u.kind == "word"
+            else None
+            for u in name.units
+        )
 
     def _names_of(self, unit: Unit, pairing: _Pairing) -> _Held:
         """The list names holding a unit the traveller unit can pair with (cached)."""

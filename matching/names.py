@@ -182,13 +182,35 @@ def _any_anchor(traveller: ParsedName, entry: ParsedName) -> bool:
     return any(anchored(t, e) for t in traveller.units for e in entry.units)
 
 
-def compare_names(traveller: ParsedName, entry: ParsedName, rarity: Rarity) -> NameResult:
-    """Align the two names and grade them."""
+# Entry units of these kinds carry index keys: the candidate index knows every one of them a
+# traveller word can pair with (see Pairable).
+_KEYED_KINDS = frozenset({"word", "initial"})
+
+# Per traveller unit, the texts of the list units it can pair with (None: not known, compare all).
+Pairable = tuple[frozenset[str] | None, ...]
+
+
+def compare_names(
+    traveller: ParsedName,
+    entry: ParsedName,
+    rarity: Rarity,
+    pairable: Pairable | None = None,
+) -> NameResult:
+    """Align the two names and grade them.
+
+    ``pairable`` (from :meth:`matching.index.CandidateIndex.pairable`) lets a screener skip the
+    pairs of a traveller word and a keyed entry unit the index found could never pair (their
+    similarity is 0): the result is the same, found sooner."""
     options: list[tuple[float, float, str, str, int, int, str]] = []
     mine = [(t.merged.text, rarity.unit_weight(t)) for t in traveller.units]
     for j, e in enumerate(entry.units):
         theirs, e_weight = e.merged.text, rarity.unit_weight(e)
+        keyed = pairable if e.kind in _KEYED_KINDS else None
         for i, (text, t_weight) in enumerate(mine):
+            if keyed is not None:
+                known = keyed[i]
+                if known is not None and e.text not in known:
+                    continue
             sim, verdict = _similarity(text, theirs)
             if sim <= 0.0:
                 continue

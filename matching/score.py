@@ -19,7 +19,7 @@ from matching.evidence import (
     sex_reason,
 )
 from matching.model import ListedPerson, Match, Person, Reason
-from matching.names import NameResult, compare_names
+from matching.names import NameResult, Pairable, compare_names
 from matching.rarity import DEFAULT_RARITY, Rarity
 from matching.units import ParsedName, parse_fields, parse_name
 
@@ -38,12 +38,12 @@ def parse_traveller(traveller: Person) -> ParsedName:
 
 
 def _best_name(
-    parsed: ParsedName, entry: ListedPerson, rarity: Rarity
+    parsed: ParsedName, entry: ListedPerson, rarity: Rarity, pairable: Pairable | None
 ) -> tuple[str, NameResult | None]:
     best: tuple[str, NameResult | None] = ("", None)
     best_points = -1.0
     for name in entry.names:
-        result = compare_names(parsed, parse_name(name), rarity)
+        result = compare_names(parsed, parse_name(name), rarity, pairable)
         points = result.similarity * result.distinctiveness
         if points > best_points:
             best, best_points = (name, result), points
@@ -56,10 +56,13 @@ def score_pair(
     *,
     rarity: Rarity = DEFAULT_RARITY,
     parsed: ParsedName | None = None,
+    pairable: Pairable | None = None,
 ) -> Match:
-    """Score a pair with the given token weights (``parsed``: the traveller's name, if known)."""
+    """Score a pair with the given token weights (``parsed``: the traveller's name, if known;
+    ``pairable``: what the candidate index knows its words can pair with, see
+    :func:`matching.names.compare_names`)."""
     parsed = parsed if parsed is not None else parse_traveller(traveller)
-    name, result = _best_name(parsed, entry, rarity)
+    name, result = _best_name(parsed, entry, rarity, pairable)
     doc = document_reason(traveller.documents, entry.documents)
     if result is None or (result.similarity <= 0.0 and doc is None):
         detail = "no name of the entry agrees closely with the traveller's"

@@ -83,10 +83,14 @@ class Screener:
     def screen_one(self, traveller: Person) -> list[Match]:
         """Matches at or above the threshold for one traveller, best first."""
         parsed = parse_traveller(traveller)
+        found = self._index.lookup(parsed, traveller)
+        pairable = self._index.pairable(parsed) if found else None
         matches = []
-        for i in self._index.lookup(parsed, traveller):
+        for i in found:
             entry = self._entries[i]
-            match = score_pair(traveller, entry, rarity=self.rarity, parsed=parsed)
+            match = score_pair(
+                traveller, entry, rarity=self.rarity, parsed=parsed, pairable=pairable
+            )
             if match.score >= self._threshold(entry):
                 matches.append(match)
         matches.sort(key=lambda m: -m.score)

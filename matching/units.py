@@ -27,20 +27,31 @@ class Unit:
     ``parts`` are the indices of the base tokens it covers (one for a plain token); ``tokens`` are
     those base tokens; ``merged`` is the compound romanised as one word (the token itself if plain).
     ``keys`` are shared by any two units that may match closely (same skeleton, one edit apart, same
-    name group); ``prefix_keys`` let a truncated traveller token find its entry token.
+    name group); ``prefix_keys`` let a truncated traveller token find its entry token. The keys are
+    worked out when first asked for (per merged text, cached): most list names scored never need
+    theirs, and a parsed name kept in a cache does not hold hundreds of key strings.
     """
 
     text: str
     merged: Token
     parts: frozenset[int]
     tokens: tuple[Token, ...]
-    keys: frozenset[str]
-    prefix_keys: frozenset[str]
-    query_prefix_keys: frozenset[str]
 
     @property
     def kind(self) -> str:
         return self.merged.kind if len(self.tokens) == 1 else "word"
+
+    @property
+    def keys(self) -> frozenset[str]:
+        return _token_keys(self.merged.text)[0]
+
+    @property
+    def prefix_keys(self) -> frozenset[str]:
+        return _token_keys(self.merged.text)[1]
+
+    @property
+    def query_prefix_keys(self) -> frozenset[str]:
+        return _token_keys(self.merged.text)[2]
 
 
 @dataclass(frozen=True)
@@ -141,10 +152,6 @@ def entry_keys(merged: Token) -> frozenset[str]:
     return _keys(merged) | _prefix_keys(merged)  # not cached: each list unit is keyed once
 
 
-def _unit(text: str, merged: Token, parts: frozenset[int], tokens: tuple[Token, ...]) -> Unit:
-    return Unit(text, merged, parts, tokens, *_token_keys(merged.text))
-
-
 def _compounds(groups: list[list[tuple[int, Token]]]) -> list[tuple[tuple[int, Token], ...]]:
     """Index/token tuples to glue: hyphenated words, a particle with any other word, ABD + next."""
     out: list[tuple[tuple[int, Token], ...]] = []
@@ -207,7 +214,7 @@ def unit_specs(*fields: str) -> tuple[list[UnitSpec], int]:
 def parse_fields(*fields: str) -> ParsedName:
     """Parse a name given in one or more fields (surname, given names), see :func:`unit_specs`."""
     specs, n = unit_specs(*fields)
-    units = [_unit(text, merged, parts, tokens) for text, merged, parts, tokens in specs]
+    units = [Unit(text, merged, parts, tokens) for text, merged, parts, tokens in specs]
     return ParsedName(" ".join(fields), tuple(units), n)
 
 

@@ -84,6 +84,19 @@ def test_index_finds_every_pair_that_brute_force_scores_above_the_threshold(
     assert brute == found
 
 
+def test_screening_scores_each_pair_exactly_as_the_pairwise_comparison_does() -> None:
+    # Screening skips the token pairs the index knows cannot pair: scores and reasons must
+    # come out the same as comparing the pair on its own.
+    entries, travellers = generated(seed=5)
+    screener = Screener(entries, threshold=20.0)
+    by_key = {e.key: e for e in entries}
+    people = {t.key: t for t in travellers}
+    matches = screener.screen(travellers)
+    assert len(matches) > 100
+    for m in matches:
+        assert m == screener.compare(people[m.traveller_key], by_key[m.entry_key])
+
+
 def test_index_hands_out_far_fewer_candidates_than_the_whole_list() -> None:
     entries, travellers = generated()
     screener = Screener(entries)
