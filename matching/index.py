@@ -47,6 +47,8 @@ from matching.score import NAME_POINTS
 from matching.units import ParsedName, Unit, parse_fields
 from matching.vocabulary import INITIAL_KEY, IntArray, Vocabulary
 
+BoolArray = npt.NDArray[np.bool_]
+
 _DOC_MIN_LEN = 5
 _SLACK = 0.06  # scores are rounded to 0.1: a bound this far under the threshold may still alert
 _CACHE_LIMIT = 50_000  # pairings kept (a few hundred bytes each)
@@ -153,13 +155,11 @@ class CandidateIndex:
             self._pairings.move_to_end(unit.text)
             return found
         mine = self.rarity.unit_weight(unit)
-        gained: dict[int, float] = {}
-        for vid, sim, verdict in self._pairable(unit):
-            theirs = float(self._vocab.weights[vid])
-            pair = (mine + theirs) / 2 * (_INITIAL_WEIGHT if verdict == "initial" else 1.0)
-            gained[vid] = max(gained.get(vid, 0.0), sim * pair)
-        vocab = np.array(sorted(gained), dtype=np.int32)
-        gains = np.array([gained[v] for v in vocab.tolist()], dtype=np.float32)
+        vids, sims, initial = self._pairable(unit)
+        pair = (mine + self._vocab.weights[vids]) / 2 * np.where(initial, _INITIAL_WEIGHT, 1.0)
+        order = np.argsort(vids)
+        vocab = vids[order]
+        gains = (sims * pair)[order].astype(np.float32)
         weights = self._vocab.weights[vocab].astype(np.float32)
         best = float(gains.max(initial=0.0))
         top = float(weights.max(initial=0.0))
@@ -169,8 +169,9 @@ class CandidateIndex:
         self._pairings[unit.text] = found
         return found
 
-    def _pairable(self, unit: Unit) -> list[tuple[int, float, str]]:
-        """The list units that may pair with ``unit``, each with its similarity or a bound of it.
+    def _pairable(self, unit: Unit) -> tuple[IntArray, npt.NDArray[np.float64], BoolArray]:
+        """The list units that may pair with ``unit`` (each once), each with its similarity or a
+        bound of it, and whether the two pair as an initial and a word.
 
         Units sharing a *strong* key (same skeleton, same name group, a prefix, an initial) are
         compared exactly; the others can only be fuzzy matches, and get the vectorised bound of
@@ -186,26 +187,38 @@ class CandidateIndex:
         keys = unit.keys | unit.query_prefix_keys | {initial}
         candidates = np.array(self._vocab.vocab_for(keys), dtype=np.int32)
         weak = candidates[~np.isin(candidates, strong)]
-        out: list[tuple[int, float, str]] = []
+        exact: list[tuple[int, float, bool]] = []
         for vid in strong:
             sim, verdict = _similarity(tok.text, self._vocab.merged[vid])
             if sim > 0.0:
-                out.append((vid, sim, verdict))
+                exact.append((vid, sim, verdict == "initial"))
         owners, theirs, their_consonants = self._vocab.skeletons_of(weak)
         bounds = fuzzy_bounds(sorted(tok.skeletons), theirs, their_consonants)
         close = bounds >= FUZZY_FLOOR - 1e-9
-        best: dict[int, float] = {}
-        for vid, bound in zip(owners[close].tolist(), bounds[close].tolist(), strict=True):
-            best[vid] = max(best.get(vid, 0.0), bound)
-        for vid, bound in best.items():
-            if tok.groups and self._vocab.named[vid]:
-                # two known names of different groups (ZORAN, GORAN) never pair: say so exactly
+        owners, bounds = owners[close], bounds[close]
+        order = np.lexsort((-bounds, owners))  # per unit, its best skeleton first
+        owners, bounds = owners[order], bounds[order]
+        first = np.flatnonzero(np.concatenate((owners[:1] >= 0, owners[1:] != owners[:-1])))
+        owners, bounds = owners[first], bounds[first]
+        if tok.groups:
+            # two known names of different groups (ZORAN, GORAN) never pair: say so exactly
+            named = self._vocab.named[owners]
+            for vid in owners[named].tolist():
                 sim, verdict = _similarity(tok.text, self._vocab.merged[vid])
                 if sim > 0.0:
-                    out.append((vid, sim, verdict))
-            else:
-                out.append((vid, min(1.0, bound) * FUZZY_GRADE, "fuzzy"))
-        return out
+                    exact.append((vid, sim, verdict == "initial"))
+            owners, bounds = owners[~named], bounds[~named]
+        vids = np.concatenate((np.array([v for v, _, _ in exact], dtype=np.int32), owners))
+        sims = np.concatenate(
+            (
+                np.array([s for _, s, _ in exact], dtype=np.float64),
+                np.minimum(1.0, bounds) * FUZZY_GRADE,
+            )
+        )
+        initials = np.concatenate(
+            (np.array([i for _, _, i in exact], dtype=bool), np.zeros(len(owners), dtype=bool))
+        )
+        return vids.astype(np.int32), sims, initials
 
     def pairable(self, name: ParsedName) -> Pairable:
         """Per unit of a traveller's name, the texts of the list units it can pair with: every
