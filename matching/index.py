@@ -53,8 +53,9 @@ _DOC_MIN_LEN = 5
 _SLACK = 0.06  # scores are rounded to 0.1: a bound this far under the threshold may still alert
 _CACHE_LIMIT = 50_000  # pairings kept (a few hundred bytes each)
 _POSTINGS_CACHE_BYTES = 128 * 2**20  # posting unions kept, by the size of their arrays
-_WARM_UNITS = 3000  # the list's commonest words paired at build (see CandidateIndex._warm_up)
-_WARM_PER_ENTRIES = 200  # ... one per this many entries, up to _WARM_UNITS
+_WARM_UNITS = 10_000  # the list's commonest words paired at build (see CandidateIndex._warm_up)
+_WARM_PER_ENTRIES = 60  # ... one per this many entries, up to _WARM_UNITS
+_WARM_POSTINGS = 3000  # ... the names holding what the commonest of them pair with, too
 
 
 def _doc_keys(documents: Sequence[str]) -> set[str]:
@@ -131,17 +132,19 @@ class CandidateIndex:
     def _warm_up(self, count: int) -> None:
         """Pair the ``count`` commonest words of the list, as travel documents write them, with
         the list now rather than during the first flight screened: travellers' names are mostly
-        the list's common names, and each new word costs the index a search of its keys."""
+        the list's common names, and each new word costs the index a search of its keys (about
+        a millisecond: ten thousand words add seconds to the build and save them on every day's
+        first screenings). The commonest get the names holding their pairs worked out too."""
         vocab = self._vocab
         held = np.diff(vocab.indptr)
         single = np.array([" " not in t for t in vocab.texts], dtype=bool)
         order = np.argsort(-np.where(single, held, 0), kind="stable")[:count]
-        for vid in order[held[order] > 0].tolist():
+        for rank, vid in enumerate(order[held[order] > 0].tolist()):
             display = make_token(vocab.texts[vid]).display
             for unit in parse_fields(display).units:
                 if unit.kind == "word":
                     pairing = self._pairing(unit)
-                    if len(pairing.vocab):
+                    if len(pairing.vocab) and rank < _WARM_POSTINGS:
                         self._names_of(unit, pairing)
 
     @property
