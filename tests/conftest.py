@@ -121,13 +121,26 @@ def pg_database(pg_server_url: str | None) -> Iterator[str]:
         admin.dispose()
 
 
-def _fresh_pg_store(url: str) -> Store:
+def _empty_public_schema(url: str) -> None:
     engine = create_engine(url)
     with engine.begin() as conn:
         conn.execute(text("DROP SCHEMA public CASCADE"))
         conn.execute(text("CREATE SCHEMA public"))
     engine.dispose()
+
+
+def _fresh_pg_store(url: str) -> Store:
+    _empty_public_schema(url)
     return Store(url)
+
+
+@pytest.fixture
+def pg_empty_database(pg_database: str) -> str:
+    """The session's PostgreSQL database with an empty public schema. The database is shared
+    by the tests of one process (one xdist worker) in whatever order they are run, so a test
+    that builds its own tables must not find an earlier test's store there."""
+    _empty_public_schema(pg_database)
+    return pg_database
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
