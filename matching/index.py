@@ -158,7 +158,7 @@ class CandidateIndex:
             self._pairings.move_to_end(unit.text)
             return found
         mine = self.rarity.unit_weight(unit)
-        vids, sims, initial = self._pairable(unit)
+        vids, sims, initial = self._close_units(unit)
         pair = (mine + self._vocab.weights[vids]) / 2 * np.where(initial, _INITIAL_WEIGHT, 1.0)
         order = np.argsort(vids)
         vocab = vids[order]
@@ -172,7 +172,7 @@ class CandidateIndex:
         self._pairings[unit.text] = found
         return found
 
-    def _pairable(self, unit: Unit) -> tuple[IntArray, npt.NDArray[np.float64], BoolArray]:
+    def _close_units(self, unit: Unit) -> tuple[IntArray, npt.NDArray[np.float64], BoolArray]:
         """The list units that may pair with ``unit`` (each once), each with its similarity or a
         bound of it, and whether the two pair as an initial and a word.
 
@@ -201,7 +201,10 @@ class CandidateIndex:
         owners, bounds = owners[close], bounds[close]
         order = np.lexsort((-bounds, owners))  # per unit, its best skeleton first
         owners, bounds = owners[order], bounds[order]
-        first = np.flatnonzero(np.concatenate((owners[:1] >= 0, owners[1:] != owners[:-1])))
+        starts = np.concatenate(
+            (np.ones(min(1, len(owners)), dtype=bool), owners[1:] != owners[:-1])
+        )
+        first = np.flatnonzero(starts)
         owners, bounds = owners[first], bounds[first]
         if tok.groups:
             # two known names of different groups (ZORAN, GORAN) never pair: say so exactly

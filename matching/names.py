@@ -182,8 +182,8 @@ def _any_anchor(traveller: ParsedName, entry: ParsedName) -> bool:
     return any(anchored(t, e) for t in traveller.units for e in entry.units)
 
 
-# Entry units of these kinds carry index keys: the candidate index knows every one of them a
-# traveller word can pair with (see Pairable).
+# Entry units whose merged token is of these kinds carry index keys (matching.vocabulary): the
+# candidate index knows every one of them a traveller word can pair with (see Pairable).
 _KEYED_KINDS = frozenset({"word", "initial"})
 
 # Per traveller unit, the texts of the list units it can pair with (None: not known, compare all).
@@ -205,7 +205,7 @@ def compare_names(
     mine = [(t.merged.text, rarity.unit_weight(t)) for t in traveller.units]
     for j, e in enumerate(entry.units):
         theirs, e_weight = e.merged.text, rarity.unit_weight(e)
-        keyed = pairable if e.kind in _KEYED_KINDS else None
+        keyed = pairable if e.merged.kind in _KEYED_KINDS else None
         for i, (text, t_weight) in enumerate(mine):
             if keyed is not None:
                 known = keyed[i]
