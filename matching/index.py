@@ -367,6 +367,10 @@ class CandidateIndex:
         ratio = gained / np.maximum(gained + lost, 1e-12)
         points = NAME_POINTS * ratio * np.sqrt(np.minimum(1.0, gained))
         entries = self._vocab.name_entry[names]
+        limits = self._thresholds[entries] - _SLACK
+        # the other evidence (dates of birth above all) only for names it can lift that far
+        hope = points + self._bonus(person) >= limits
+        entries, points, limits = entries[hope], points[hope], limits[hope]
         points = points + self._evidence.points(entries, person)
-        keep: IntArray = entries[points >= self._thresholds[entries] - _SLACK]
+        keep: IntArray = entries[points >= limits]
         return np.unique(keep)
