@@ -188,10 +188,10 @@ class CandidateIndex:
         strong_keys |= {f"G:{g}" for g in tok.groups} | unit.query_prefix_keys | {initial}
         strong = self._vocab.vocab_for(strong_keys)
         keys = unit.keys | unit.query_prefix_keys | {initial}
-        candidates = np.array(self._vocab.vocab_for(keys), dtype=np.int32)
-        weak = candidates[~np.isin(candidates, strong)]
+        candidates = self._vocab.vocab_for(keys)
+        weak = np.setdiff1d(candidates, strong, assume_unique=True)
         exact: list[tuple[int, float, bool]] = []
-        for vid in strong:
+        for vid in strong.tolist():
             sim, verdict = _similarity(tok.text, self._vocab.merged[vid])
             if sim > 0.0:
                 exact.append((vid, sim, verdict == "initial"))

@@ -157,18 +157,18 @@ class FrozenVocabulary:
             np.maximum.reduceat(weight[order], first),
         )
 
-    def vocab_for(self, keys: Iterable[str]) -> list[int]:
-        """Vocabulary ids indexed under any of ``keys``."""
+    def vocab_for(self, keys: Iterable[str]) -> IntArray:
+        """Vocabulary ids indexed under any of ``keys``, sorted, each once."""
         hashes = np.fromiter((key_hash(k) for k in keys), dtype=np.int64)
-        if not len(hashes):
-            return []
         lo = np.searchsorted(self.key_hashes, hashes, "left")
-        hi = np.searchsorted(self.key_hashes, hashes, "right")
-        found: set[int] = set()
-        for a, b in zip(lo.tolist(), hi.tolist(), strict=True):
-            if b > a:
-                found.update(self.key_vocab[a:b].tolist())
-        return sorted(found)
+        counts = np.searchsorted(self.key_hashes, hashes, "right") - lo
+        total = int(counts.sum())
+        if not total:
+            return np.zeros(0, dtype=np.int32)
+        # the positions lo[k] .. lo[k] + counts[k] - 1 of every key, in one array
+        at = np.repeat(lo - np.cumsum(counts) + counts, counts) + np.arange(total)
+        found: IntArray = np.unique(self.key_vocab[at])
+        return found
 
 
 def _key_arrays(
