@@ -34,17 +34,12 @@ from workstation.db.models import (
 from workstation.db.store import Store
 from workstation.errors import PermissionDeniedError
 from workstation.services.audit import verify_chain
+from workstation.services.disclosure import booking_pushes, unmask_traveller
 from workstation.services.imports import import_passenger_files
 from workstation.services.interdictions import InterdictionInput, record_interdiction
 from workstation.services.passengerlist import export_passengers
 from workstation.services.queries import open_traveller
-from workstation.services.retention import (
-    ERASURE,
-    booking_pushes,
-    retention_status,
-    run_retention,
-    unmask_traveller,
-)
+from workstation.services.retention import ERASURE, retention_status, run_retention
 from workstation.services.screening import screen_stored
 from workstation.services.travellers import list_travellers, search_travellers
 from workstation.services.views import Actor

@@ -6,10 +6,7 @@ and interdiction services. The view keeps the values they return and holds no ru
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
@@ -39,6 +36,7 @@ from ui.views.indicator_text import indicator_explanation, indicator_heading
 from ui.views.related_view import RelatedView
 from ui.views.tables import compact_table
 from workstation.db.store import Store
+from workstation.services.disclosure import unmask_traveller
 from workstation.services.interdictions import edit_interdiction, input_of, record_interdiction
 from workstation.services.masking import MASKED
 from workstation.services.queries import open_traveller
@@ -62,16 +60,6 @@ _HANDLING_STYLE = (
     "background: #fff3c4; color: #3e2c00; border: 1px solid #e0b000; padding: 6px;"
     " font-weight: bold;"
 )
-
-
-def _unmask() -> Callable[..., Any] | None:
-    """The retention service's approved consultation of masked data, when this version has it."""
-    try:
-        module = importlib.import_module("workstation.services.retention")
-    except ImportError:
-        return None
-    found = getattr(module, "unmask_traveller", None)
-    return found if callable(found) else None
 
 
 def _plain_label(style: str = "") -> QLabel:
@@ -132,7 +120,7 @@ class ReviewView(QWidget):
             "Ctrl+Shift+M",
             _("Show the data of a traveller older than the masking period (password and reason)"),
         )
-        self.unmask_action.setVisible(can(actor, "view_masked_data") and _unmask() is not None)
+        self.unmask_action.setVisible(can(actor, "view_masked_data"))
         self.unmask_action.triggered.connect(self._on_unmask_triggered)
         self.flag_action.triggered.connect(self._on_flag_triggered)
         self.dismiss_action.triggered.connect(self._on_dismiss_triggered)
@@ -341,15 +329,15 @@ class ReviewView(QWidget):
     @Slot()
     def _on_unmask_triggered(self) -> None:
         """The masked traveller as received, after the password and a justification."""
-        unmask, detail = _unmask(), self._detail
-        if unmask is None or detail is None:
+        detail = self._detail
+        if detail is None:
             return
         shown = call_privileged(
             self,
             self._store,
             self._actor,
             _("Show the masked data of traveller {id}").format(id=detail.id),
-            unmask,
+            unmask_traveller,
             self._store,
             self._actor,
             detail.id,

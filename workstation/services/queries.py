@@ -56,7 +56,7 @@ def traveller_detail(
     session: Session, traveller_id: int, *, unmasked: bool = False
 ) -> TravellerDetail:
     """The record as officers see it: a masked traveller's data reads "masked" unless
-    ``unmasked`` (only :func:`workstation.services.retention.unmask_traveller`, approved)."""
+    ``unmasked`` (only :func:`workstation.services.disclosure.unmask_traveller`, approved)."""
     t = session.get(Traveller, traveller_id, options=[selectinload(Traveller.documents)])
     if t is None:
         raise NotFoundError(f"Traveller {traveller_id} no longer exists.")
