@@ -163,6 +163,27 @@ class _Plan:
     mask_versions: list[int] = field(default_factory=list)
     mask_travellers: list[int] = field(default_factory=list)
 
+    def report(
+        self,
+        now: datetime,
+        deleted_bookings: Sequence[int] = (),
+        deleted_flights: Sequence[int] = (),
+    ) -> RetentionReport:
+        """What carrying out this plan does (bookings and flights left empty: once it is done)."""
+        return RetentionReport(
+            ran=True,
+            as_of=now,
+            deleted_api_travellers=tuple(self.api_delete),
+            deleted_pnr_travellers=tuple(self.pnr_delete_travellers),
+            deleted_booking_versions=tuple(self.pnr_delete_versions),
+            deleted_bookings=tuple(deleted_bookings),
+            deleted_flights=tuple(deleted_flights),
+            masked_travellers=tuple(self.mask_travellers),
+            masked_booking_versions=tuple(self.mask_versions),
+            kept_api_for_case=self.api_kept,
+            kept_bookings_for_case=self.pnr_kept,
+        )
+
 
 def retention_actor(store: Store) -> Actor:
     """The system account automatic runs are recorded under (made on first use)."""
@@ -195,20 +216,7 @@ def run_retention(
         return RetentionReport(ran=False, as_of=now)
     with store.transaction() as session:
         plan = _plan(session, now, settings)
-        deleted_bookings, deleted_flights = _execute(session, plan, now)
-        report = RetentionReport(
-            ran=True,
-            as_of=now,
-            deleted_api_travellers=tuple(plan.api_delete),
-            deleted_pnr_travellers=tuple(plan.pnr_delete_travellers),
-            deleted_booking_versions=tuple(plan.pnr_delete_versions),
-            deleted_bookings=tuple(deleted_bookings),
-            deleted_flights=tuple(deleted_flights),
-            masked_travellers=tuple(plan.mask_travellers),
-            masked_booking_versions=tuple(plan.mask_versions),
-            kept_api_for_case=plan.api_kept,
-            kept_bookings_for_case=plan.pnr_kept,
-        )
+        report = plan.report(now, *_execute(session, plan, now))
         record_event(
             session,
             actor,
@@ -247,17 +255,7 @@ def retention_status(
             .order_by(AuditEvent.id.desc())
             .limit(1)
         )
-    due = RetentionReport(
-        ran=True,
-        as_of=now,
-        deleted_api_travellers=tuple(plan.api_delete),
-        deleted_pnr_travellers=tuple(plan.pnr_delete_travellers),
-        deleted_booking_versions=tuple(plan.pnr_delete_versions),
-        masked_travellers=tuple(plan.mask_travellers),
-        masked_booking_versions=tuple(plan.mask_versions),
-        kept_api_for_case=plan.api_kept,
-        kept_bookings_for_case=plan.pnr_kept,
-    ).counts()
+    due = plan.report(now).counts()
     for later in ("deleted_bookings", "deleted_flights"):  # known only once the run is done
         due.pop(later)
     last_counts = last.details.get("counts", {}) if last is not None else {}
