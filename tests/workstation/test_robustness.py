@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -323,15 +324,9 @@ def test_a_full_disk_refuses_the_import_clearly_and_loses_nothing(
     finally:
         full.close()
 
-    store = Store(url, keys=keys)
-    try:
-        assert snapshot(store) == before
-        assert_casework_kept(store, actor, traveller_id)
-        assert_sound(store, auditor)
+    with reopened_intact(url, keys, before, (actor, traveller_id), auditor) as store:
         summary = import_watchlist(store, actor, [big_list], LIST_NAME)
         assert (summary.watchlist.version_no, summary.watchlist.entry_count) == (2, 5_000)
-    finally:
-        store.close()
 
 
 @pytest.fixture
@@ -387,11 +382,26 @@ def test_a_really_full_disk_refuses_the_import_clearly_and_loses_nothing(
         store.close()
         filler.unlink()
 
+    with reopened_intact(url, keys, before, (actor, traveller_id), auditor):
+        pass
+
+
+@contextmanager
+def reopened_intact(
+    url: str,
+    keys: StoreKeys,
+    before: dict[str, Any],
+    casework: tuple[Actor, int],
+    auditor: Actor,
+) -> Iterator[Store]:
+    """The store opened again after a refused write: nothing in it changed (``before``), the
+    casework recorded earlier is whole and the file and audit chain are sound."""
     store = Store(url, keys=keys)
     try:
         assert snapshot(store) == before
-        assert_casework_kept(store, actor, traveller_id)
+        assert_casework_kept(store, *casework)
         assert_sound(store, auditor)
+        yield store
     finally:
         store.close()
 
@@ -435,13 +445,8 @@ def test_a_read_only_store_refuses_writes_clearly_and_still_reads(
         read_only.close()
         path.chmod(0o644)
 
-    store = Store(url, keys=keys)
-    try:
-        assert snapshot(store) == before
-        assert_casework_kept(store, actor, traveller_id)
-        assert_sound(store, auditor)
-    finally:
-        store.close()
+    with reopened_intact(url, keys, before, (actor, traveller_id), auditor):
+        pass
 
 
 class ReadOnlyFolder:
@@ -507,10 +512,5 @@ def test_a_store_in_a_read_only_folder_is_refused_clearly_and_kept_whole(
     assert "write" in message
 
     read_only_folder.unlock()
-    store = Store(url, keys=keys)
-    try:
-        assert snapshot(store) == before
-        assert_casework_kept(store, actor, traveller_id)
-        assert_sound(store, auditor)
-    finally:
-        store.close()
+    with reopened_intact(url, keys, before, (actor, traveller_id), auditor):
+        pass
