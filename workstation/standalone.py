@@ -13,7 +13,7 @@ from watchlists.errors import WatchlistFormatError
 from watchlists.read import read_watchlist
 from workstation.errors import InputFileError
 from workstation.readers.detect import read_passenger_file
-from workstation.readers.records import TravellerRecord
+from workstation.readers.records import FlightRecord, TravellerRecord
 from workstation.services.export import neutralise
 
 HIT_COLUMNS = (
@@ -41,6 +41,12 @@ class Timings:
         return f"load={self.load:.2f} index={self.index:.2f} screen={self.screen:.2f}"
 
 
+# A manifest screened on its own may name no flight (Surname, Given Names, ... only): its rows
+# get this one, whose empty designator is all the hits file shows of it (the reader wants
+# airport codes; ZZZ, "unknown", never leaves this module).
+_NO_FLIGHT = FlightRecord("", "", "ZZZ", "ZZZ", None, None)
+
+
 def _read_list(path: Path) -> tuple[WatchlistEntry, ...]:
     try:
         return read_watchlist(path).entries
@@ -57,7 +63,7 @@ def screen_files(
     """
     t0 = time.perf_counter()
     travellers: dict[str, tuple[TravellerRecord, str]] = {}
-    for flight in read_passenger_file(passengers).flights:
+    for flight in read_passenger_file(passengers, flight=_NO_FLIGHT).flights:
         for n, t in enumerate(flight.travellers):
             travellers[f"{flight.designator}#{n}"] = (t, flight.designator)
     lists = [(path.name, _read_list(path)) for path in watchlists]

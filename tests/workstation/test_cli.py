@@ -115,6 +115,30 @@ def test_screening_files_without_a_store_writes_the_hits_file(tmp_path: Path) ->
     assert "name" in hit["reasons"]
 
 
+def test_a_manifest_naming_no_flight_is_screened_on_its_own(tmp_path: Path) -> None:
+    # The columns the screening command documents, and no flight: the hit's flight is empty.
+    manifest = tmp_path / "manifest.csv"
+    manifest.write_text(
+        "Surname,Given Names,Date of Birth,Sex,Nationality,Document Number\n"
+        "DJORDJEVIC,ZARKO,1975-03-14,M,SRB,P1234567\n"
+        "JOVANOVIC,MARIJA,1990-05-05,F,SRB,P7654321\n",
+        encoding="utf-8",
+    )
+    watchlist = tmp_path / "list.csv"
+    watchlist.write_text(
+        "ID,Name,Aliases,Date of Birth,Nationality,Document Number\n"
+        "L-1,Ђорђевић Жарко,Đorđević Žarko,1975,SRB,\n"
+        "L-3,Jovanović Marko,,1990-05-05,SRB,\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "hits.csv"
+    result = run_cli("screen", manifest, "--watchlist", watchlist, "--out", out)
+    assert result.returncode == 0, result.stderr
+    with out.open(encoding="utf-8", newline="") as handle:
+        [hit] = list(csv.DictReader(handle))
+    assert (hit["document_number"], hit["entry_id"], hit["flight"]) == ("P1234567", "L-1", "")
+
+
 def test_version_is_printed_by_the_command_line_too() -> None:
     from workstation.version import version
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from workstation.errors import InputFileError
 from workstation.readers.pnr_records import PnrFile
-from workstation.readers.records import PassengerFile
+from workstation.readers.records import FlightRecord, PassengerFile
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
@@ -30,14 +30,18 @@ def read_file_bytes(path: Path, *, limit: int = MAX_FILE_BYTES) -> bytes:
 
 
 def read_passenger_data(
-    path: Path, *, mapping: Mapping[int, str] | None = None
+    path: Path,
+    *,
+    mapping: Mapping[int, str] | None = None,
+    flight: FlightRecord | None = None,
 ) -> PassengerFile | PnrFile:
     """Read an API message (PAXLST), a PNR push (PNRGOV) or a manifest (CSV or XLSX).
 
     The format is decided from the content, never from the file name: EDIFACT by the type of
     its first message (UNH), anything else as a manifest. A manifest whose columns cannot be
     told is read with the saved column profile for its header row, if there is one; a
-    ``mapping`` (see ``read_manifest``) is used for a manifest instead of its headers.
+    ``mapping`` (see ``read_manifest``) is used for a manifest instead of its headers, and
+    ``flight`` for the rows of a manifest that name none.
     """
     from workstation.readers.manifest import ColumnsUnknownError, read_manifest
     from workstation.readers.paxlst import looks_like_edifact, read_paxlst
@@ -48,20 +52,20 @@ def read_passenger_data(
     if looks_like_edifact(data):
         return read_pnrgov(path) if is_pnrgov(data) else read_paxlst(path)
     if mapping is not None:
-        return read_manifest(path, mapping=mapping)
+        return read_manifest(path, mapping=mapping, flight=flight)
     try:
-        return read_manifest(path)
+        return read_manifest(path, flight=flight)
     except ColumnsUnknownError:
-        mapped = read_with_profile(path)
+        mapped = read_with_profile(path, flight=flight)
         if mapped is None:
             raise  # the reader's own message: no profile fits
         return mapped
 
 
-def read_passenger_file(path: Path) -> PassengerFile:
+def read_passenger_file(path: Path, *, flight: FlightRecord | None = None) -> PassengerFile:
     """The flights and travellers of any passenger-data file; a PNR push gives its flight with
-    the travellers of its bookings."""
+    the travellers of its bookings (``flight``: for manifest rows that name none)."""
     from workstation.readers.pnrgov import as_passenger_file
 
-    content = read_passenger_data(path)
+    content = read_passenger_data(path, flight=flight)
     return as_passenger_file(content) if isinstance(content, PnrFile) else content

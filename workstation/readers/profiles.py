@@ -19,7 +19,7 @@ from watchlists.errors import WatchlistFormatError
 from watchlists.table import head_key, read_head
 from workstation.config import Settings
 from workstation.readers.manifest import MAPPABLE_FIELDS, NAME_FIELDS, read_manifest
-from workstation.readers.records import PassengerFile
+from workstation.readers.records import FlightRecord, PassengerFile
 
 PROFILES_FILE = "manifest_profiles.json"
 
@@ -115,7 +115,12 @@ def profile_for(file: Path, path: Path | None = None) -> ColumnProfile | None:
     return next((p for p in profiles if p.header == key), None)
 
 
-def read_with_profile(file: Path, path: Path | None = None) -> PassengerFile | None:
-    """The manifest read with its saved profile, or None when no profile fits its header."""
+def read_with_profile(
+    file: Path, path: Path | None = None, *, flight: FlightRecord | None = None
+) -> PassengerFile | None:
+    """The manifest read with its saved profile, or None when no profile fits its header
+    (``flight``: for the rows that name none)."""
     profile = profile_for(file, path)
-    return read_manifest(file, mapping=profile.columns) if profile is not None else None
+    if profile is None:
+        return None
+    return read_manifest(file, mapping=profile.columns, flight=flight)
