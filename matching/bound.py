@@ -13,6 +13,12 @@ sharing keys only with units S of the traveller's name then has
 where left_t is the weight of the traveller's words no unit of S covers and left_e the entry
 name's own weight less the most S can pair with. Both grow as S shrinks, so the bound is monotone
 in S and an entry name needs some *seed set* of units whose bound reaches the threshold.
+
+The names that pass get the same bound from the entry's side as well: an alignment pairs each
+entry unit once, so G is also at most free plus the sum, over the name's own units (counted as
+often as the name holds them), of the most any traveller unit adds with each; and the entry weight
+S can pair at most the weight of the name's units that pair with any of S. Each traveller word
+that can pair with the name's one IVAN then no longer counts as paired (IVANO, YVANOV).
 """
 
 from __future__ import annotations

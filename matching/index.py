@@ -118,6 +118,10 @@ class CandidateIndex:
         self._min_threshold = float(np.min(thresholds)) if len(entries) else 0.0
         self._evidence = EntryEvidence(entries)
         self._name_years = self._evidence.years[:, self._vocab.name_entry]
+        # per entry, the position of its first name (names are numbered in entry order)
+        self._first_name = np.searchsorted(
+            self._vocab.name_entry, np.arange(len(entries), dtype=np.int32)
+        ).astype(np.int32)
         self._year_gap = _year_gap(self._min_threshold)
         self._max_unit_weight = float(self._vocab.weights.max(initial=1.0))
         self._pairings: OrderedDict[str, _Pairing] = OrderedDict()
@@ -276,6 +280,12 @@ class CandidateIndex:
 
     def lookup(self, name: ParsedName, person: Person) -> list[int]:
         """Positions, in list order, of the entries whose score may reach their threshold."""
+        return list(self.lookup_names(name, person))
+
+    def lookup_names(self, name: ParsedName, person: Person) -> dict[int, tuple[int, ...] | None]:
+        """Per entry whose score may reach its threshold (in list order), the positions among its
+        names of those whose score may (None: every name, for an entry found by a document
+        number, which lifts any name's score)."""
         words = [u for u in name.units if u.kind == "word"]
         pairings = [self._pairing(u) for u in words]
         usable = [(u, p) for u, p in zip(words, pairings, strict=True) if len(p.vocab)]
@@ -286,13 +296,18 @@ class CandidateIndex:
         planner = SeedPlanner(bounds, base, free)
         needed = self._min_threshold - self._bonus(person) - _SLACK
         names = self._seeded_names(planner, usable, needed, person)
-        found: set[int] = set()
+        found: dict[int, tuple[int, ...] | None] = {}
         if len(names):
             taken = sum(self._free_taken(u) for u in name.base if u.kind != "word")
-            found.update(self._survivors(names, planner, usable, person, taken).tolist())
+            kept = self._survivors(names, planner, usable, person, taken)
+            entries = self._vocab.name_entry[kept]
+            offsets = kept - self._first_name[entries]
+            for entry, offset in zip(entries.tolist(), offsets.tolist(), strict=True):
+                found[entry] = (*(found.get(entry) or ()), offset)
         for key in _doc_keys(person.documents):
-            found.update(self._documents.get(key, ()))
-        return sorted(found)
+            for entry in self._documents.get(key, ()):
+                found[entry] = None
+        return dict(sorted(found.items()))
 
     def _born_near(self, names: IntArray, person: Person) -> IntArray:
         """``names`` less those of entries born too far from the traveller to reach the lowest
@@ -335,10 +350,32 @@ class CandidateIndex:
         person: Person,
         free_taken: float,
     ) -> IntArray:
-        """Entries of ``names`` whose bound reaches their threshold, the bound now taken with what
-        each traveller unit can add to and take from each name, the name's own weight, and the
-        entry's other evidence (``free_taken``: the most the traveller's initials, particles and
-        titles can take from an entry name's weight)."""
+        """The names of ``names`` whose bound reaches their entry's threshold, the bound now taken
+        per name: from the traveller's side first (what each traveller unit can add to and take
+        from it), then, for the names that pass, from the entry's side too (what each of its own
+        units can get from any traveller unit); with the name's own weight and the entry's other
+        evidence (``free_taken``: the most the traveller's initials, particles and titles can
+        take from a name's weight)."""
+        gained, pairable, left_t = self._traveller_side(names, planner, usable)
+        reach = self._reaching(names, gained, pairable, left_t, person, free_taken)
+        names, gained, pairable, left_t = (
+            names[reach],
+            gained[reach],
+            pairable[reach],
+            left_t[reach],
+        )
+        if not len(names):
+            return names
+        gained_e, pairable_e = self._entry_side(names, [p for _, p in usable], sum(planner.free))
+        gained, pairable = np.minimum(gained, gained_e), np.minimum(pairable, pairable_e)
+        kept: IntArray = names[self._reaching(names, gained, pairable, left_t, person, free_taken)]
+        return kept
+
+    def _traveller_side(
+        self, names: IntArray, planner: SeedPlanner, usable: list[tuple[Unit, _Pairing]]
+    ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+        """Per name, the most an alignment can gain, the most entry weight it can pair and the
+        least traveller weight it leaves over, from what each traveller unit can pair with."""
         per_part = np.repeat(np.array(planner.free)[:, None], len(names), axis=1)
         # Per traveller part, the most entry weight a unit covering it can pair with, split as
         # the unit's weight is: units of one alignment cover disjoint parts, so the sum over the
@@ -357,10 +394,41 @@ class CandidateIndex:
                 covered[i] |= mask
                 np.maximum(per_part[i], share * gain, out=per_part[i])
                 np.maximum(taken[i], share * weight, out=taken[i])
-        gained = per_part.sum(axis=0)
-        pairable = taken.sum(axis=0)
         weights = np.array(planner.base)
         left_t = weights @ ~covered if len(weights) else np.zeros(len(names))
+        return per_part.sum(axis=0), taken.sum(axis=0), left_t
+
+    def _entry_side(
+        self, names: IntArray, pairings: list[_Pairing], free: float
+    ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+        """Per name, the most an alignment can gain and the most of the name's weight it can
+        pair, from the name's own units: an alignment pairs each of them once, so a name gains
+        at most what each of its units can get from any traveller unit (one IVAN does not pay
+        for both IVANO and YVANOV; ``free``: what the traveller's initials and particles add)."""
+        held, begins = self._vocab.units_of(names)
+        vocab = np.unique(np.concatenate([p.vocab for p in pairings]))
+        table = np.zeros((len(pairings), len(vocab)), dtype=np.float32)
+        for row, pairing in enumerate(pairings):
+            table[row, np.searchsorted(vocab, pairing.vocab)] = pairing.gains
+        at = np.searchsorted(vocab, held)
+        at[at == len(vocab)] = 0
+        pairs = vocab[at] == held
+        gains = np.where(pairs, table.max(axis=0)[at], 0.0)
+        weights = np.where(pairs, self._vocab.weights[held], 0.0)
+        return np.add.reduceat(gains, begins) + free, np.add.reduceat(weights, begins)
+
+    def _reaching(
+        self,
+        names: IntArray,
+        gained: npt.NDArray[np.float64],
+        pairable: npt.NDArray[np.float64],
+        left_t: npt.NDArray[np.float64],
+        person: Person,
+        free_taken: float,
+    ) -> BoolArray:
+        """Which of ``names`` may reach their entry's threshold, given per name the most an
+        alignment can gain, the most entry weight it can pair and the least traveller weight it
+        leaves over."""
         left_e = np.maximum(self._vocab.name_weight[names] - pairable - free_taken, 0.0)
         # conflict + SURPLUS_COST * surplus grows with either side's left-over weight
         lost = np.minimum(left_t, left_e) + SURPLUS_COST * np.abs(left_t - left_e)
@@ -369,8 +437,8 @@ class CandidateIndex:
         entries = self._vocab.name_entry[names]
         limits = self._thresholds[entries] - _SLACK
         # the other evidence (dates of birth above all) only for names it can lift that far
-        hope = points + self._bonus(person) >= limits
-        entries, points, limits = entries[hope], points[hope], limits[hope]
-        points = points + self._evidence.points(entries, person)
-        keep: IntArray = entries[points >= limits]
-        return np.unique(keep)
+        reach = points + self._bonus(person) >= limits
+        hope = np.flatnonzero(reach)
+        evidence = self._evidence.points(entries[hope], person)
+        reach[hope] = points[hope] + evidence >= limits[hope]
+        return reach

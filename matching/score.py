@@ -11,6 +11,8 @@ the threshold. :data:`DEFAULT_THRESHOLD` is the one alert threshold; lists may s
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from matching.evidence import (
     DOCUMENT_FLOOR,
     birth_date_reason,
@@ -38,11 +40,11 @@ def parse_traveller(traveller: Person) -> ParsedName:
 
 
 def _best_name(
-    parsed: ParsedName, entry: ListedPerson, rarity: Rarity, pairable: Pairable | None
+    parsed: ParsedName, names: Iterable[str], rarity: Rarity, pairable: Pairable | None
 ) -> tuple[str, NameResult | None]:
     best: tuple[str, NameResult | None] = ("", None)
     best_points = -1.0
-    for name in entry.names:
+    for name in names:
         result = compare_names(parsed, parse_name(name), rarity, pairable)
         points = result.similarity * result.distinctiveness
         if points > best_points:
@@ -57,12 +59,15 @@ def score_pair(
     rarity: Rarity = DEFAULT_RARITY,
     parsed: ParsedName | None = None,
     pairable: Pairable | None = None,
+    names: Iterable[str] | None = None,
 ) -> Match:
     """Score a pair with the given token weights (``parsed``: the traveller's name, if known;
     ``pairable``: what the candidate index knows its words can pair with, see
-    :func:`matching.names.compare_names`)."""
+    :func:`matching.names.compare_names`; ``names``: the entry's names to compare, None for all
+    of them: a screener leaves out those the index found cannot reach its threshold, which
+    cannot be the best name of a pair that reaches it)."""
     parsed = parsed if parsed is not None else parse_traveller(traveller)
-    name, result = _best_name(parsed, entry, rarity, pairable)
+    name, result = _best_name(parsed, entry.names if names is None else names, rarity, pairable)
     doc = document_reason(traveller.documents, entry.documents)
     if result is None or (result.similarity <= 0.0 and doc is None):
         detail = "no name of the entry agrees closely with the traveller's"

@@ -83,13 +83,14 @@ class Screener:
     def screen_one(self, traveller: Person) -> list[Match]:
         """Matches at or above the threshold for one traveller, best first."""
         parsed = parse_traveller(traveller)
-        found = self._index.lookup(parsed, traveller)
+        found = self._index.lookup_names(parsed, traveller)
         pairable = self._index.pairable(parsed) if found else None
         matches = []
-        for i in found:
+        for i, which in found.items():
             entry = self._entries[i]
+            names = None if which is None else [entry.names[k] for k in which]
             match = score_pair(
-                traveller, entry, rarity=self.rarity, parsed=parsed, pairable=pairable
+                traveller, entry, rarity=self.rarity, parsed=parsed, pairable=pairable, names=names
             )
             if match.score >= self._threshold(entry):
                 matches.append(match)

@@ -2,7 +2,8 @@
 
 Every distinct *unit* of the list's names (a token, or a compound such as ``AL MASRI``, see
 :mod:`matching.units`) gets a vocabulary id. Arrays hold, per name, its entry and the weight of its
-tokens; per vocabulary id, the names holding it (postings, CSR layout); per index key (a 64-bit
+tokens; per vocabulary id, the names holding it (postings, CSR layout); per name, the ids of its
+units (one per unit: a name holding MOHAMMED twice holds its id twice); per index key (a 64-bit
 hash of the key string), the vocabulary ids under it. Keys are looked up per distinct traveller
 word, not per entry, so a list of a million names costs a few tens of MB of arrays.
 """
@@ -41,6 +42,8 @@ class Vocabulary:
         self._post_name = array("i")
         self._base_vocab = array("i")
         self._base_name = array("i")
+        self._name_units = array("i")
+        self._name_sizes = array("i")
         self.skeleton_counts: Counter[str] = Counter()
         self.names = 0
 
@@ -56,12 +59,15 @@ class Vocabulary:
         skeletons: set[str] = set()
         for name in names:
             specs, base = unit_specs(name)
-            vids = {self._id(spec[0]) for spec in specs}
+            units = [self._id(spec[0]) for spec in specs]
+            vids = set(units)
             for text, merged, _, _ in specs[:base]:
                 skeletons |= merged.skeletons
                 self._base_vocab.append(self._id(text))
                 self._base_name.append(self.names)
             self._name_entry.append(position)
+            self._name_units.extend(units)
+            self._name_sizes.append(len(units))
             self._post_vocab.extend(vids)
             self._post_name.extend([self.names] * len(vids))
             self.names += 1
@@ -70,7 +76,14 @@ class Vocabulary:
     def freeze(self, rarity: Rarity) -> FrozenVocabulary:
         """The arrays the index searches (the build lists are released)."""
         frozen = FrozenVocabulary(self, rarity)
-        for name in ("_post_vocab", "_post_name", "_base_vocab", "_base_name"):
+        for name in (
+            "_post_vocab",
+            "_post_name",
+            "_base_vocab",
+            "_base_name",
+            "_name_units",
+            "_name_sizes",
+        ):
             setattr(self, name, array("i"))
         self._ids.clear()
         return frozen
@@ -91,6 +104,9 @@ class FrozenVocabulary:
         post_name = np.frombuffer(vocab._post_name, dtype=np.int32)
         order = np.argsort(post_vocab, kind="stable")
         self.postings = post_name[order]
+        self.name_units = np.frombuffer(vocab._name_units, dtype=np.int32).copy()
+        self.name_ptr = np.zeros(vocab.names + 1, dtype=np.int64)
+        np.cumsum(np.frombuffer(vocab._name_sizes, dtype=np.int32), out=self.name_ptr[1:])
         counts = np.bincount(post_vocab, minlength=len(self.texts))
         self.indptr = np.zeros(len(self.texts) + 1, dtype=np.int64)
         np.cumsum(counts, out=self.indptr[1:])
@@ -156,6 +172,16 @@ class FrozenVocabulary:
             np.maximum.reduceat(gain[order], first),
             np.maximum.reduceat(weight[order], first),
         )
+
+    def units_of(self, names: IntArray) -> tuple[IntArray, IntArray]:
+        """The units of each of ``names`` (names that postings hand out: each holds at least one),
+        flat, and where each name's units start in the flat array."""
+        starts = self.name_ptr[names]
+        lengths = self.name_ptr[names + 1] - starts
+        total = int(lengths.sum())
+        begins = np.cumsum(lengths) - lengths
+        at = np.repeat(starts - begins, lengths) + np.arange(total)
+        return self.name_units[at], begins
 
     def vocab_for(self, keys: Iterable[str]) -> IntArray:
         """Vocabulary ids indexed under any of ``keys``, sorted, each once."""

@@ -208,3 +208,43 @@ def test_index_finds_pairs_whose_initials_or_particles_pair_with_the_entry_name(
     score = Screener(entries).compare(person, entries[0]).score
     assert score > 50
     assert [m.entry_key for m in Screener(entries, threshold=score).screen([person])] == ["e"]
+
+
+@pytest.mark.parametrize(
+    ("surname", "given", "name"),
+    [
+        ("AL QARALI", "MOHAMMED MOHAMMED", "Said Mohammed Mohammed al-Qarali"),
+        ("THOMAS", "KLAUS THOMAS", "Thomas Klaus Thomas"),
+        ("MILOSEVIC", "MILOS MILOS", "Miloš Miloš Milošević"),
+    ],
+)
+def test_index_finds_pairs_whose_names_repeat_a_word(surname: str, given: str, name: str) -> None:
+    # An entry unit pairs once per alignment, so the index bounds a name by what each of its
+    # units can get; a word the name holds twice must count twice, or the pair is never scored
+    # at a threshold set at its own score.
+    person = Person("t", surname, given)
+    entries = [ListedPerson("e", (name,))]
+    score = Screener(entries).compare(person, entries[0]).score
+    assert score > 60
+    assert [m.entry_key for m in Screener(entries, threshold=score).screen([person])] == ["e"]
+
+
+@pytest.mark.parametrize(
+    ("surname", "given", "name"),
+    [
+        ("YVANOV", "IVANO", "Иван Захарович"),  # IVAN pairs with IVANO or with YVANOV, not both
+        ("NIKOLIC", "NIKOLA", "Marjeevski Nikola"),
+        ("THOMAS", "KLAUS THOMAS", "Foxine Thomas"),
+    ],
+)
+def test_one_entry_word_does_not_pay_for_two_traveller_words(
+    surname: str, given: str, name: str
+) -> None:
+    # Each of the traveller's words can pair with the entry's one close word, but an alignment
+    # uses that word once: the index must not hand out a name the scorer then finds far below
+    # the threshold.
+    person = Person("t", surname, given, PartialDate(1994, 5, 1), nationality="RUS")
+    entries = [ListedPerson("e", (name,), (), None, ("RUS",))]
+    screener = Screener(entries)
+    assert screener.compare(person, entries[0]).score < DEFAULT_THRESHOLD - 20
+    assert screener.candidates(person) == []
