@@ -52,6 +52,7 @@ BoolArray = npt.NDArray[np.bool_]
 _DOC_MIN_LEN = 5
 _SLACK = 0.06  # scores are rounded to 0.1: a bound this far under the threshold may still alert
 _CACHE_LIMIT = 50_000  # pairings kept (a few hundred bytes each)
+_TEXTS_CACHE_LIMIT = 5_000  # pairable texts kept (a few kB each)
 _POSTINGS_CACHE_BYTES = 128 * 2**20  # posting unions kept, by the size of their arrays
 _WARM_UNITS = 10_000  # the list's commonest words paired at build (see CandidateIndex._warm_up)
 _WARM_PER_ENTRIES = 60  # ... one per this many entries, up to _WARM_UNITS
@@ -125,6 +126,7 @@ class CandidateIndex:
         self._year_gap = _year_gap(self._min_threshold)
         self._max_unit_weight = float(self._vocab.weights.max(initial=1.0))
         self._pairings: OrderedDict[str, _Pairing] = OrderedDict()
+        self._texts: OrderedDict[str, frozenset[str]] = OrderedDict()
         self._postings: OrderedDict[str, _Held] = OrderedDict()
         self._postings_bytes = 0
         self._size = len(entries)
@@ -234,13 +236,21 @@ class CandidateIndex:
         """Per unit of a traveller's name, the texts of the list units it can pair with: every
         list word or initial with a similarity above 0 is among them (None for the traveller's
         initials, particles and titles, which are not looked up)."""
+        return tuple(self._pairable_texts(u) if u.kind == "word" else None for u in name.units)
+
+    def _pairable_texts(self, unit: Unit) -> frozenset[str]:
+        """The texts of the list units ``unit`` can pair with (cached: the commonest words come
+        back in flight after flight, with hundreds of texts each)."""
+        found = self._texts.get(unit.text)
+        if found is not None:
+            self._texts.move_to_end(unit.text)
+            return found
         texts = self._vocab.texts
-        return tuple(
-            frozenset([texts[v] for v in self._pairing(u).vocab.tolist()])
-            if u.kind == "word"
-            else None
-            for u in name.units
-        )
+        found = frozenset([texts[v] for v in self._pairing(unit).vocab.tolist()])
+        if len(self._texts) >= _TEXTS_CACHE_LIMIT:
+            self._texts.popitem(last=False)
+        self._texts[unit.text] = found
+        return found
 
     def _names_of(self, unit: Unit, pairing: _Pairing) -> _Held:
         """The list names holding a unit the traveller unit can pair with (cached)."""
