@@ -118,7 +118,12 @@ class CandidateIndex:
         self._thresholds = thresholds
         self._min_threshold = float(np.min(thresholds)) if len(entries) else 0.0
         self._evidence = EntryEvidence(entries)
-        self._name_years = self._evidence.years[:, self._vocab.name_entry]
+        # per name, its entry's earliest and latest year of birth side by side (one read per
+        # name), an undated entry's as wide as can be
+        span = self._evidence.years[:, self._vocab.name_entry].T.copy()
+        span[span[:, 0] == 0] = (np.iinfo(np.int16).min, np.iinfo(np.int16).max)
+        self._name_years = span.view(np.int32).ravel()  # read as one 32-bit value per name
+        self._name_limits = self._thresholds[self._vocab.name_entry] - np.float32(_SLACK)
         # per entry, the position of its first name (names are numbered in entry order)
         self._first_name = np.searchsorted(
             self._vocab.name_entry, np.arange(len(entries), dtype=np.int32)
@@ -325,8 +330,8 @@ class CandidateIndex:
         if person.birth_date is None or self._year_gap is None:
             return names
         year = person.birth_date.year
-        lo, hi = self._name_years[0, names], self._name_years[1, names]
-        keep = (lo == 0) | ((lo <= year + self._year_gap) & (hi >= year - self._year_gap))
+        span = self._name_years[names].view(np.int16).reshape(-1, 2)
+        keep = (span[:, 0] <= year + self._year_gap) & (span[:, 1] >= year - self._year_gap)
         near: IntArray = names[keep]
         return near
 
@@ -444,11 +449,10 @@ class CandidateIndex:
         lost = np.minimum(left_t, left_e) + SURPLUS_COST * np.abs(left_t - left_e)
         ratio = gained / np.maximum(gained + lost, 1e-12)
         points = NAME_POINTS * ratio * np.sqrt(np.minimum(1.0, gained))
-        entries = self._vocab.name_entry[names]
-        limits = self._thresholds[entries] - _SLACK
+        limits = self._name_limits[names]
         # the other evidence (dates of birth above all) only for names it can lift that far
         reach = points + self._bonus(person) >= limits
         hope = np.flatnonzero(reach)
-        evidence = self._evidence.points(entries[hope], person)
+        evidence = self._evidence.points(self._vocab.name_entry[names[hope]], person)
         reach[hope] = points[hope] + evidence >= limits[hope]
         return reach
