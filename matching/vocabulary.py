@@ -137,8 +137,7 @@ class FrozenVocabulary:
         starts = self.skeleton_ptr[vids]
         lengths = self.skeleton_ptr[vids + 1] - starts
         owners = np.repeat(vids, lengths)
-        offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
-        at = offsets + np.arange(len(owners))
+        at = _spans(starts, lengths)
         return owners, self.skeleton_text[at].tolist(), self.skeleton_consonants[at].tolist()
 
     def posting(self, vid: int) -> IntArray:
@@ -178,23 +177,20 @@ class FrozenVocabulary:
         flat, and where each name's units start in the flat array."""
         starts = self.name_ptr[names]
         lengths = self.name_ptr[names + 1] - starts
-        total = int(lengths.sum())
-        begins = np.cumsum(lengths) - lengths
-        at = np.repeat(starts - begins, lengths) + np.arange(total)
-        return self.name_units[at], begins
+        return self.name_units[_spans(starts, lengths)], np.cumsum(lengths) - lengths
 
     def vocab_for(self, keys: Iterable[str]) -> IntArray:
         """Vocabulary ids indexed under any of ``keys``, sorted, each once."""
         hashes = np.fromiter((key_hash(k) for k in keys), dtype=np.int64)
         lo = np.searchsorted(self.key_hashes, hashes, "left")
         counts = np.searchsorted(self.key_hashes, hashes, "right") - lo
-        total = int(counts.sum())
-        if not total:
-            return np.zeros(0, dtype=np.int32)
-        # the positions lo[k] .. lo[k] + counts[k] - 1 of every key, in one array
-        at = np.repeat(lo - np.cumsum(counts) + counts, counts) + np.arange(total)
-        found: IntArray = np.unique(self.key_vocab[at])
+        found: IntArray = np.unique(self.key_vocab[_spans(lo, counts)])
         return found
+
+
+def _spans(starts: IntArray, lengths: IntArray) -> IntArray:
+    """The positions starts[k] .. starts[k] + lengths[k] - 1 of every k, in one array."""
+    return np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(int(lengths.sum()))
 
 
 def _key_arrays(
