@@ -14,8 +14,9 @@ are scored: a common word alone (MOHAMMED, JOVANOVIC) no longer hands out every 
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -48,6 +49,7 @@ from matching.units import ParsedName, Unit, parse_fields
 from matching.vocabulary import INITIAL_KEY, IntArray, Vocabulary
 
 BoolArray = npt.NDArray[np.bool_]
+V = TypeVar("V")
 
 _DOC_MIN_LEN = 5
 _SLACK = 0.06  # scores are rounded to 0.1: a bound this far under the threshold may still alert
@@ -90,6 +92,31 @@ class _Held:
         return int(self.names.nbytes + self.gains.nbytes + self.weights.nbytes)
 
 
+class _Recent(Generic[V]):
+    """The values last used, oldest dropped first once their sizes (``size`` of each, 1 unless
+    given) would pass ``limit``."""
+
+    def __init__(self, limit: int, size: Callable[[V], int] = lambda _: 1) -> None:
+        self._values: OrderedDict[str, V] = OrderedDict()
+        self._limit = limit
+        self._size = size
+        self._total = 0
+
+    def get(self, key: str) -> V | None:
+        found = self._values.get(key)
+        if found is not None:
+            self._values.move_to_end(key)
+        return found
+
+    def put(self, key: str, value: V) -> V:
+        size = self._size(value)
+        while self._values and self._total + size > self._limit:
+            self._total -= self._size(self._values.popitem(last=False)[1])
+        self._values[key] = value
+        self._total += size
+        return value
+
+
 def _year_gap(threshold: float) -> int | None:
     """The most years apart a traveller and an entry can be born and still reach ``threshold``
     (None: any), with a perfect name and every other piece of evidence agreeing."""
@@ -130,10 +157,9 @@ class CandidateIndex:
         ).astype(np.int32)
         self._year_gap = _year_gap(self._min_threshold)
         self._max_unit_weight = float(self._vocab.weights.max(initial=1.0))
-        self._pairings: OrderedDict[str, _Pairing] = OrderedDict()
-        self._texts: OrderedDict[str, frozenset[str]] = OrderedDict()
-        self._postings: OrderedDict[str, _Held] = OrderedDict()
-        self._postings_bytes = 0
+        self._pairings: _Recent[_Pairing] = _Recent(_CACHE_LIMIT)
+        self._texts: _Recent[frozenset[str]] = _Recent(_TEXTS_CACHE_LIMIT)
+        self._postings: _Recent[_Held] = _Recent(_POSTINGS_CACHE_BYTES, lambda held: held.nbytes)
         self._size = len(entries)
         self._warm_up(min(_WARM_UNITS, len(entries) // _WARM_PER_ENTRIES))
 
@@ -166,7 +192,6 @@ class CandidateIndex:
         """Cached per unit text: the list units sharing a key with it and scoring above 0."""
         found = self._pairings.get(unit.text)
         if found is not None:
-            self._pairings.move_to_end(unit.text)
             return found
         mine = self.rarity.unit_weight(unit)
         vids, sims, initial = self._close_units(unit)
@@ -177,11 +202,7 @@ class CandidateIndex:
         weights = self._vocab.weights[vocab].astype(np.float32)
         best = float(gains.max(initial=0.0))
         top = float(weights.max(initial=0.0))
-        found = _Pairing(vocab, gains, weights, best, top)
-        if len(self._pairings) >= _CACHE_LIMIT:
-            self._pairings.popitem(last=False)
-        self._pairings[unit.text] = found
-        return found
+        return self._pairings.put(unit.text, _Pairing(vocab, gains, weights, best, top))
 
     def _close_units(self, unit: Unit) -> tuple[IntArray, npt.NDArray[np.float64], BoolArray]:
         """The list units that may pair with ``unit`` (each once), each with its similarity or a
@@ -201,11 +222,6 @@ class CandidateIndex:
         keys = unit.keys | unit.query_prefix_keys | {initial}
         candidates = self._vocab.vocab_for(keys)
         weak = np.setdiff1d(candidates, strong, assume_unique=True)
-        exact: list[tuple[int, float, bool]] = []
-        for vid in strong.tolist():
-            sim, verdict = _similarity(tok.text, self._vocab.merged[vid])
-            if sim > 0.0:
-                exact.append((vid, sim, verdict == "initial"))
         owners, theirs, their_consonants = self._vocab.skeletons_of(weak)
         bounds = fuzzy_bounds(sorted(tok.skeletons), theirs, their_consonants)
         close = bounds >= FUZZY_FLOOR - 1e-9
@@ -220,11 +236,13 @@ class CandidateIndex:
         if tok.groups:
             # two known names of different groups (ZORAN, GORAN) never pair: say so exactly
             named = self._vocab.named[owners]
-            for vid in owners[named].tolist():
-                sim, verdict = _similarity(tok.text, self._vocab.merged[vid])
-                if sim > 0.0:
-                    exact.append((vid, sim, verdict == "initial"))
+            strong = np.concatenate((strong, owners[named]))
             owners, bounds = owners[~named], bounds[~named]
+        exact: list[tuple[int, float, bool]] = []
+        for vid in strong.tolist():
+            sim, verdict = _similarity(tok.text, self._vocab.merged[vid])
+            if sim > 0.0:
+                exact.append((vid, sim, verdict == "initial"))
         vids = np.concatenate((np.array([v for v, _, _ in exact], dtype=np.int32), owners))
         sims = np.concatenate(
             (
@@ -248,27 +266,18 @@ class CandidateIndex:
         back in flight after flight, with hundreds of texts each)."""
         found = self._texts.get(unit.text)
         if found is not None:
-            self._texts.move_to_end(unit.text)
             return found
         texts = self._vocab.texts
         found = frozenset([texts[v] for v in self._pairing(unit).vocab.tolist()])
-        if len(self._texts) >= _TEXTS_CACHE_LIMIT:
-            self._texts.popitem(last=False)
-        self._texts[unit.text] = found
-        return found
+        return self._texts.put(unit.text, found)
 
     def _names_of(self, unit: Unit, pairing: _Pairing) -> _Held:
         """The list names holding a unit the traveller unit can pair with (cached)."""
         found = self._postings.get(unit.text)
         if found is not None:
-            self._postings.move_to_end(unit.text)
             return found
-        found = _Held(*self._vocab.union_max(pairing.vocab, pairing.gains, pairing.weights))
-        while self._postings and self._postings_bytes + found.nbytes > _POSTINGS_CACHE_BYTES:
-            self._postings_bytes -= self._postings.popitem(last=False)[1].nbytes
-        self._postings[unit.text] = found
-        self._postings_bytes += found.nbytes
-        return found
+        held = _Held(*self._vocab.union_max(pairing.vocab, pairing.gains, pairing.weights))
+        return self._postings.put(unit.text, held)
 
     def _free_weight(self, unit: Unit) -> float:
         """The most an initial, particle or title of the traveller's name can add."""
