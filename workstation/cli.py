@@ -224,7 +224,9 @@ def _screen_files(args: argparse.Namespace) -> int:
 
     if not args.watchlist or args.out is None:
         raise WorkstationError("screen PASSENGERS needs --watchlist FILE and --out FILE.csv")
-    hits, timings = screen_files(args.passengers, args.watchlist, args.out)
+    hits, timings, warnings = screen_files(args.passengers, args.watchlist, args.out)
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     print(f"{args.out}: {hits} hit(s)")
     if args.timings:
         print(timings.line(), file=sys.stderr)

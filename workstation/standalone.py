@@ -47,26 +47,31 @@ class Timings:
 _NO_FLIGHT = FlightRecord("", "", "ZZZ", "ZZZ", None, None)
 
 
-def _read_list(path: Path) -> tuple[WatchlistEntry, ...]:
+def _read_list(path: Path, warnings: list[str]) -> tuple[WatchlistEntry, ...]:
     try:
-        return read_watchlist(path).entries
+        read = read_watchlist(path)
     except WatchlistFormatError as exc:
         raise InputFileError(path, exc.problem, where=exc.where) from exc
+    warnings.extend(f"{path.name}: {w}" for w in read.warnings)
+    return read.entries
 
 
 def screen_files(
     passengers: Path, watchlists: list[Path], out: Path, *, threshold: float = DEFAULT_THRESHOLD
-) -> tuple[int, Timings]:
-    """Write one row per hit to ``out``; return the number of hits and the time each step took.
+) -> tuple[int, Timings, list[str]]:
+    """Write one row per hit to ``out``; return the number of hits, the time each step took and
+    what the readers warned of, each naming its file (rows skipped, values left out).
 
     Every file is read whole before anything is screened; the hits file is written last.
     """
     t0 = time.perf_counter()
+    passenger_file = read_passenger_file(passengers, flight=_NO_FLIGHT)
+    warnings = [f"{passengers.name}: {w}" for w in passenger_file.warnings]
     travellers: dict[str, tuple[TravellerRecord, str]] = {}
-    for flight in read_passenger_file(passengers, flight=_NO_FLIGHT).flights:
+    for flight in passenger_file.flights:
         for n, t in enumerate(flight.travellers):
             travellers[f"{flight.designator}#{n}"] = (t, flight.designator)
-    lists = [(path.name, _read_list(path)) for path in watchlists]
+    lists = [(path.name, _read_list(path, warnings)) for path in watchlists]
     t1 = time.perf_counter()
     screeners = [
         Screener(
@@ -123,4 +128,4 @@ def screen_files(
         writer = csv.writer(handle)
         writer.writerow(HIT_COLUMNS)
         writer.writerows([neutralise(c) for c in row] for row in rows)
-    return len(rows), Timings(t1 - t0, t2 - t1, t3 - t2)
+    return len(rows), Timings(t1 - t0, t2 - t1, t3 - t2), warnings

@@ -117,6 +117,7 @@ def test_screening_files_without_a_store_writes_the_hits_file(tmp_path: Path) ->
 
 def test_a_manifest_naming_no_flight_is_screened_on_its_own(tmp_path: Path) -> None:
     # The columns the screening command documents, and no flight: the hit's flight is empty.
+    # What the list reader leaves out is said on stderr, naming the file and the line.
     manifest = tmp_path / "manifest.csv"
     manifest.write_text(
         "Surname,Given Names,Date of Birth,Sex,Nationality,Document Number\n"
@@ -128,12 +129,18 @@ def test_a_manifest_naming_no_flight_is_screened_on_its_own(tmp_path: Path) -> N
     watchlist.write_text(
         "ID,Name,Aliases,Date of Birth,Nationality,Document Number\n"
         "L-1,Ђорђевић Жарко,Đorđević Žarko,1975,SRB,\n"
-        "L-3,Jovanović Marko,,1990-05-05,SRB,\n",
+        "L-3,Jovanović Marko,,1990-05-05,SRB,\n"
+        "L-4,,,1970,SRB,\n"
+        "L-5,Petar Petrović,,1970,Atlantis,\n",
         encoding="utf-8",
     )
     out = tmp_path / "hits.csv"
     result = run_cli("screen", manifest, "--watchlist", watchlist, "--out", out)
     assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "warning: list.csv: line 4: no name; the row was skipped",
+        "warning: list.csv: line 5: nationality 'Atlantis' is not a known country; left out",
+    ]
     with out.open(encoding="utf-8", newline="") as handle:
         [hit] = list(csv.DictReader(handle))
     assert (hit["document_number"], hit["entry_id"], hit["flight"]) == ("P1234567", "L-1", "")
