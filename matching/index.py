@@ -117,6 +117,25 @@ class _Recent(Generic[V]):
         return value
 
 
+class _YearOrder:
+    """The order entries' names are numbered in: first the entries born in one year, by year,
+    then those with years of birth in different years (``WIDE``), then the undated ones
+    (``UNDATED``), each in list order."""
+
+    WIDE = 30_000
+    UNDATED = WIDE + 1
+
+    def __init__(self, years: npt.NDArray[np.int16]) -> None:
+        lo, hi = years.astype(np.int32)
+        self._keys = np.where(lo == 0, self.UNDATED, np.where(lo == hi, lo, self.WIDE))
+        self.entries: IntArray = np.argsort(self._keys, kind="stable")
+
+    def name_keys(self, name_entry: IntArray) -> npt.NDArray[np.int16]:
+        """Per name (numbered in this order), its entry's key: sorted."""
+        keys: npt.NDArray[np.int16] = self._keys[name_entry].astype(np.int16)
+        return keys
+
+
 def _year_gap(threshold: float) -> int | None:
     """The most years apart a traveller and an entry can be born and still reach ``threshold``
     (None: any), with a perfect name and every other piece of evidence agreeing."""
@@ -134,27 +153,33 @@ class CandidateIndex:
         entries: Sequence[ListedPerson],
         thresholds: npt.NDArray[np.float32],
     ) -> None:
+        self._evidence = EntryEvidence(entries)
+        # Names are numbered by their entry's year of birth (see _YearOrder), an entry's names
+        # side by side and in its order.
+        order = _YearOrder(self._evidence.years)
         vocab = Vocabulary()
         self._documents: dict[str, list[int]] = {}
+        for position in order.entries.tolist():
+            vocab.add_entry(position, entries[position].names)
         for position, entry in enumerate(entries):
-            vocab.add_entry(position, entry.names)
             for key in _doc_keys(entry.documents):
                 self._documents.setdefault(key, []).append(position)
         self.rarity = Rarity(vocab.skeleton_counts, len(entries))
         self._vocab = vocab.freeze(self.rarity)
         self._thresholds = thresholds
         self._min_threshold = float(np.min(thresholds)) if len(entries) else 0.0
-        self._evidence = EntryEvidence(entries)
         # per name, its entry's earliest and latest year of birth side by side (one read per
         # name), an undated entry's as wide as can be
         span = self._evidence.years[:, self._vocab.name_entry].T.copy()
         span[span[:, 0] == 0] = (np.iinfo(np.int16).min, np.iinfo(np.int16).max)
         self._name_years = span.view(np.int32).ravel()  # read as one 32-bit value per name
         self._name_limits = self._thresholds[self._vocab.name_entry] - np.float32(_SLACK)
-        # per entry, the position of its first name (names are numbered in entry order)
-        self._first_name = np.searchsorted(
-            self._vocab.name_entry, np.arange(len(entries), dtype=np.int32)
-        ).astype(np.int32)
+        self._name_order = order.name_keys(self._vocab.name_entry)
+        # per entry, the position of its first name (the last written of each entry wins)
+        self._first_name = np.zeros(len(entries), dtype=np.int32)
+        self._first_name[self._vocab.name_entry[::-1]] = np.arange(
+            len(self._vocab.name_entry) - 1, -1, -1, dtype=np.int32
+        )
         self._year_gap = _year_gap(self._min_threshold)
         self._max_unit_weight = float(self._vocab.weights.max(initial=1.0))
         self._pairings: _Recent[_Pairing] = _Recent(_CACHE_LIMIT)
@@ -333,6 +358,28 @@ class CandidateIndex:
                 found[entry] = None
         return dict(sorted(found.items()))
 
+    def _window(self, names: IntArray, person: Person) -> IntArray:
+        """``names`` (sorted) less those of entries born too far from the traveller to reach the
+        lowest threshold whatever the name: the names of entries born in one year are numbered
+        together, so those near the traveller's year are a slice, and only the names of entries
+        with years of birth far apart are filtered one by one; undated entries' names stay."""
+        if person.birth_date is None or self._year_gap is None:
+            return names
+        year, keys = person.birth_date.year, self._name_order
+        bounds = (
+            year - self._year_gap,
+            year + self._year_gap + 1,
+            _YearOrder.WIDE,
+            _YearOrder.UNDATED,
+        )
+        ids = np.searchsorted(keys, np.array(bounds, dtype=keys.dtype))  # no cast of the keys
+        near, far, wide, undated = np.searchsorted(names, ids).tolist()
+        if near == 0 and far == undated:
+            return names
+        return np.concatenate(
+            (names[near:far], self._born_near(names[wide:undated], person), names[undated:])
+        )
+
     def _born_near(self, names: IntArray, person: Person) -> IntArray:
         """``names`` less those of entries born too far from the traveller to reach the lowest
         threshold whatever the name (undated entries stay)."""
@@ -354,14 +401,14 @@ class CandidateIndex:
         chunks: list[IntArray] = []
         for seed in planner.seeds(needed):
             lists = sorted((self._names_of(*usable[i]).names for i in seed), key=len)
-            common = lists[0]
+            common = self._window(lists[0], person)
             for other in lists[1:]:
                 if not len(common):
                     break
                 at = np.searchsorted(other, common)
                 at[at == len(other)] = 0
                 common = common[other[at] == common]
-            chunks.append(self._born_near(common, person))
+            chunks.append(common)
         if not chunks:
             return np.zeros(0, dtype=np.int32)
         return chunks[0] if len(chunks) == 1 else np.unique(np.concatenate(chunks))

@@ -46,7 +46,11 @@ def generated(seed: int = 7, n_entries: int = 250, n_travellers: int = 250) -> t
         names = [f"{rng.choice(GIVEN)} {rng.choice(GIVEN)} {rng.choice(SURNAMES)}"]
         if rng.random() < 0.3:
             names.append(f"{rng.choice(GIVEN)} {rng.choice(SURNAMES)}")
-        listed_born = (PartialDate(rng.randint(1950, 1995)),) if rng.random() < 0.7 else ()
+        listed_born: tuple[PartialDate, ...] = ()
+        if rng.random() < 0.7:
+            listed_born = (PartialDate(rng.randint(1950, 1995)),)
+            if rng.random() < 0.2:  # lists often give two years of birth
+                listed_born += (PartialDate(listed_born[0].year + rng.randint(1, 8)),)
         entries.append(ListedPerson(f"e{i}", tuple(names), listed_born))
     travellers = []
     for i in range(n_travellers):
