@@ -199,10 +199,10 @@ class CandidateIndex:
         first screenings). The commonest get the names holding their pairs worked out too."""
         vocab = self._vocab
         held = np.diff(vocab.indptr)
-        single = np.array([" " not in t for t in vocab.texts], dtype=bool)
+        single = np.char.find(vocab.texts, " ") < 0
         order = np.argsort(-np.where(single, held, 0), kind="stable")[:count]
         for rank, vid in enumerate(order[held[order] > 0].tolist()):
-            display = make_token(vocab.texts[vid]).display
+            display = make_token(str(vocab.texts[vid])).display
             for unit in parse_fields(display).units:
                 if unit.kind == "word":
                     pairing = self._pairing(unit)
@@ -264,8 +264,9 @@ class CandidateIndex:
             strong = np.concatenate((strong, owners[named]))
             owners, bounds = owners[~named], bounds[~named]
         exact: list[tuple[int, float, bool]] = []
-        for vid in strong.tolist():
-            sim, verdict = _similarity(tok.text, self._vocab.merged[vid])
+        theirs = self._vocab.merged[strong].tolist()
+        for vid, text in zip(strong.tolist(), theirs, strict=True):
+            sim, verdict = _similarity(tok.text, text)
             if sim > 0.0:
                 exact.append((vid, sim, verdict == "initial"))
         vids = np.concatenate((np.array([v for v, _, _ in exact], dtype=np.int32), owners))
@@ -292,8 +293,7 @@ class CandidateIndex:
         found = self._texts.get(unit.text)
         if found is not None:
             return found
-        texts = self._vocab.texts
-        found = frozenset([texts[v] for v in self._pairing(unit).vocab.tolist()])
+        found = frozenset(self._vocab.texts[self._pairing(unit).vocab].tolist())
         return self._texts.put(unit.text, found)
 
     def _names_of(self, unit: Unit, pairing: _Pairing) -> _Held:

@@ -97,8 +97,14 @@ class FrozenVocabulary:
     """Read-only arrays built from a :class:`Vocabulary`."""
 
     def __init__(self, vocab: Vocabulary, rarity: Rarity) -> None:
-        self.texts = vocab.texts
-        self.merged = [_merged_text(t) for t in vocab.texts]
+        texts = vocab.texts
+        # Strings are held in fixed-width arrays, not as str objects: reading a str object
+        # writes its reference count, and a worker process forked to screen (see
+        # :mod:`matching.parallel`) then copies the page the object sits on; the list's units
+        # lie scattered over the heap, so a few thousand reads copied a few thousand pages. An
+        # item read from an array is a new str.
+        self.texts = _strings(texts)
+        self.merged = _strings([_merged_text(t) for t in texts])
         self.name_entry = np.frombuffer(vocab._name_entry, dtype=np.int32).copy()
         post_vocab = np.frombuffer(vocab._post_vocab, dtype=np.int32)
         post_name = np.frombuffer(vocab._post_name, dtype=np.int32)
@@ -107,11 +113,11 @@ class FrozenVocabulary:
         self.name_units = np.frombuffer(vocab._name_units, dtype=np.int32).copy()
         self.name_ptr = np.zeros(vocab.names + 1, dtype=np.int64)
         np.cumsum(np.frombuffer(vocab._name_sizes, dtype=np.int32), out=self.name_ptr[1:])
-        counts = np.bincount(post_vocab, minlength=len(self.texts))
-        self.indptr = np.zeros(len(self.texts) + 1, dtype=np.int64)
+        counts = np.bincount(post_vocab, minlength=len(texts))
+        self.indptr = np.zeros(len(texts) + 1, dtype=np.int64)
         np.cumsum(counts, out=self.indptr[1:])
         self.weights = np.array(
-            [sum(rarity.token_weight(make_token(p)) for p in t.split(" ")) for t in self.texts],
+            [sum(rarity.token_weight(make_token(p)) for p in t.split(" ")) for t in texts],
             dtype=np.float64,
         )
         base_vocab = np.frombuffer(vocab._base_vocab, dtype=np.int32)
@@ -120,7 +126,7 @@ class FrozenVocabulary:
         self.name_weight = np.bincount(
             base_name, weights=self.weights[base_vocab], minlength=vocab.names
         )
-        self.key_hashes, self.key_vocab, skeletons, named = _key_arrays(self.texts)
+        self.key_hashes, self.key_vocab, skeletons, named = _key_arrays(texts)
         # Per unit: whether it is a known name (in a name-variant group).
         self.named = np.array(named, dtype=bool)
         # Per unit its skeletons and their consonant skeletons, flat (CSR): the fuzzy bounds
@@ -129,8 +135,8 @@ class FrozenVocabulary:
         self.skeleton_ptr = np.zeros(len(skeletons) + 1, dtype=np.int64)
         np.cumsum(lengths, out=self.skeleton_ptr[1:])
         flat = [k for keys in skeletons for k in keys]
-        self.skeleton_text = np.array(flat, dtype=object)
-        self.skeleton_consonants = np.array([consonants(k) for k in flat], dtype=object)
+        self.skeleton_text = _strings(flat)
+        self.skeleton_consonants = _strings([consonants(k) for k in flat])
 
     def skeletons_of(self, vids: IntArray) -> tuple[IntArray, list[str], list[str]]:
         """The skeletons of units ``vids``: the unit of each, the skeletons, their consonants."""
@@ -186,6 +192,10 @@ class FrozenVocabulary:
         counts = np.searchsorted(self.key_hashes, hashes, "right") - lo
         found: IntArray = np.unique(self.key_vocab[_spans(lo, counts)])
         return found
+
+
+def _strings(items: list[str]) -> npt.NDArray[np.str_]:
+    return np.array(items, dtype=str) if items else np.zeros(0, dtype="<U1")
 
 
 def _spans(starts: IntArray, lengths: IntArray) -> IntArray:
