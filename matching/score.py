@@ -66,28 +66,51 @@ def score_pair(
     :func:`matching.names.compare_names`; ``names``: the entry's names to compare, None for all
     of them: a screener leaves out those the index found cannot reach its threshold, which
     cannot be the best name of a pair that reaches it)."""
+    match = score_reaching(
+        traveller, entry, 0.0, rarity=rarity, parsed=parsed, pairable=pairable, names=names
+    )
+    assert match is not None  # every score reaches 0
+    return match
+
+
+def score_reaching(
+    traveller: Person,
+    entry: ListedPerson,
+    threshold: float,
+    *,
+    rarity: Rarity = DEFAULT_RARITY,
+    parsed: ParsedName | None = None,
+    pairable: Pairable | None = None,
+    names: Iterable[str] | None = None,
+) -> Match | None:
+    """The pair's match as :func:`score_pair` gives it if it scores ``threshold`` or more, else
+    None (a screener drops those: their reasons are not worked out)."""
     parsed = parsed if parsed is not None else parse_traveller(traveller)
     name, result = _best_name(parsed, entry.names if names is None else names, rarity, pairable)
     doc = document_reason(traveller.documents, entry.documents)
     if result is None or (result.similarity <= 0.0 and doc is None):
+        if threshold > 0.0:
+            return None
         detail = "no name of the entry agrees closely with the traveller's"
         reason = Reason("name", "different", parsed.text, name, detail)
         return Match(traveller.key, entry.key, 0.0, name, (reason,))
     points = NAME_POINTS * result.similarity * result.distinctiveness
-    reasons: list[Reason] = result.reasons(points)
-    reasons.append(birth_date_reason(traveller.birth_date, entry.birth_dates))
+    others = [birth_date_reason(traveller.birth_date, entry.birth_dates)]
     for extra in (
         nationality_reason(traveller.nationality, entry.nationalities),
         sex_reason(traveller.sex, entry.sex),
     ):
         if extra.verdict != "unknown":
-            reasons.append(extra)
-    score = points + sum(r.weight for r in reasons if r.field != "name")
+            others.append(extra)
+    score = points + sum(r.weight for r in others)
     if doc is not None:
-        reasons.append(doc)
+        others.append(doc)
         score = max(score + doc.weight, DOCUMENT_FLOOR)
     score = round(min(100.0, max(0.0, score)), 1)
-    return Match(traveller.key, entry.key, score, name, tuple(reasons))
+    if score < threshold:
+        return None
+    reasons = (*result.reasons(points), *others)
+    return Match(traveller.key, entry.key, score, name, reasons)
 
 
 def compare(traveller: Person, entry: ListedPerson) -> Match:

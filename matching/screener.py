@@ -15,7 +15,13 @@ import numpy as np
 from matching.index import CandidateIndex
 from matching.model import ListedPerson, Match, Person
 from matching.parallel import PARALLEL_MIN, can_fork, default_workers, screen_forked
-from matching.score import DEFAULT_THRESHOLD, MIN_THRESHOLD, parse_traveller, score_pair
+from matching.score import (
+    DEFAULT_THRESHOLD,
+    MIN_THRESHOLD,
+    parse_traveller,
+    score_pair,
+    score_reaching,
+)
 
 ProgressFn = Callable[[int, int, str], None]
 _PROGRESS_INTERVAL = 0.1  # seconds between progress reports
@@ -89,10 +95,16 @@ class Screener:
         for i, which in found.items():
             entry = self._entries[i]
             names = None if which is None else [entry.names[k] for k in which]
-            match = score_pair(
-                traveller, entry, rarity=self.rarity, parsed=parsed, pairable=pairable, names=names
+            match = score_reaching(
+                traveller,
+                entry,
+                self._threshold(entry),
+                rarity=self.rarity,
+                parsed=parsed,
+                pairable=pairable,
+                names=names,
             )
-            if match.score >= self._threshold(entry):
+            if match is not None:
                 matches.append(match)
         matches.sort(key=lambda m: -m.score)
         return matches
