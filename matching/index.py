@@ -243,10 +243,10 @@ class CandidateIndex:
         initial = INITIAL_KEY + tok.display[:1]
         strong_keys = {f"D:{s}" for s in tok.skeletons | tok.alt_skeletons}
         strong_keys |= {f"G:{g}" for g in tok.groups} | unit.query_prefix_keys | {initial}
-        strong = self._vocab.vocab_for(strong_keys)
-        keys = unit.keys | unit.query_prefix_keys | {initial}
-        candidates = self._vocab.vocab_for(keys)
-        weak = np.setdiff1d(candidates, strong, assume_unique=True)
+        keys = [*strong_keys, *(unit.keys - strong_keys)]
+        found, which = self._vocab.vocab_under(keys)
+        strong = np.unique(found[which < len(strong_keys)])
+        weak = np.setdiff1d(found, strong)
         owners, theirs, their_consonants = self._vocab.skeletons_of(weak)
         bounds = fuzzy_bounds(sorted(tok.skeletons), theirs, their_consonants)
         close = bounds >= FUZZY_FLOOR - 1e-9

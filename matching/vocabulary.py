@@ -185,13 +185,14 @@ class FrozenVocabulary:
         lengths = self.name_ptr[names + 1] - starts
         return self.name_units[_spans(starts, lengths)], np.cumsum(lengths) - lengths
 
-    def vocab_for(self, keys: Iterable[str]) -> IntArray:
-        """Vocabulary ids indexed under any of ``keys``, sorted, each once."""
-        hashes = np.fromiter((key_hash(k) for k in keys), dtype=np.int64)
+    def vocab_under(self, keys: list[str]) -> tuple[IntArray, IntArray]:
+        """The vocabulary ids indexed under ``keys`` (an id once per key it is under) and the
+        position in ``keys`` of the key each was found under."""
+        hashes = np.fromiter((key_hash(k) for k in keys), dtype=np.int64, count=len(keys))
         lo = np.searchsorted(self.key_hashes, hashes, "left")
         counts = np.searchsorted(self.key_hashes, hashes, "right") - lo
-        found: IntArray = np.unique(self.key_vocab[_spans(lo, counts)])
-        return found
+        which = np.repeat(np.arange(len(keys)), counts)
+        return self.key_vocab[_spans(lo, counts)], which
 
 
 def _strings(items: list[str]) -> npt.NDArray[np.str_]:
