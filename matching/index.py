@@ -246,7 +246,10 @@ class CandidateIndex:
         keys = [*strong_keys, *(unit.keys - strong_keys)]
         found, which = self._vocab.vocab_under(keys)
         strong = distinct(found[which < len(strong_keys)])
-        weak = np.setdiff1d(distinct(found), strong, assume_unique=True)
+        weak = distinct(found)
+        if len(strong):
+            at = np.minimum(np.searchsorted(strong, weak), len(strong) - 1)
+            weak = weak[strong[at] != weak]
         owners, theirs, their_consonants = self._vocab.skeletons_of(weak)
         bounds = fuzzy_bounds(sorted(tok.skeletons), theirs, their_consonants)
         close = bounds >= FUZZY_FLOOR - 1e-9
