@@ -122,29 +122,33 @@ def _grade(
     month: npt.NDArray[np.int8],
     day: npt.NDArray[np.int8],
 ) -> FloatArray:
-    """:func:`matching.evidence._grade_dates` over many entry dates."""
+    """:func:`matching.evidence._grade_dates` over many entry dates (the traveller's date is one,
+    so its own branches are taken once, in Python)."""
     tm, td = t.month or 0, t.day or 0
     dy = np.abs(year - t.year)
-    same_md = (month == tm) & (day == td)
-    both_full = t.is_full & (day > 0)
-    full = np.select(
-        [
-            (dy == 0) & same_md,
-            (dy == 0) & (month == td) & (day == tm),
-            (dy == 1) & same_md,
-            (dy == 0) & (month == tm),
-            dy == 0,
-        ],
-        [DOB_EXACT, DOB_SWAP, DOB_ONE_YEAR_OFF, DOB_ONE_YEAR_OFF, DOB_SAME_YEAR_OTHER_DAY],
-        DOB_CONFLICT_NEAR,
-    )
-    months_known = (tm > 0) & (month > 0)
-    partial = np.select(
-        [dy == 1, months_known & (month == tm), months_known],
-        [DOB_ONE_YEAR_OFF, DOB_YEAR_MONTH, DOB_SAME_YEAR_OTHER_DAY],
-        DOB_YEAR_ONLY,
-    )
-    near = np.where(both_full, full, partial)
+    # a date known only in part on either side
+    if tm:
+        near = np.where(
+            month == tm,
+            DOB_YEAR_MONTH,
+            np.where(month > 0, DOB_SAME_YEAR_OTHER_DAY, DOB_YEAR_ONLY),
+        )
+    else:
+        near = np.full(len(year), DOB_YEAR_ONLY)
+    near = np.where(dy == 1, DOB_ONE_YEAR_OFF, near)
+    if t.is_full:  # full dates on both sides
+        same_md = (month == tm) & (day == td)
+        same_year = np.where(
+            same_md,
+            DOB_EXACT,
+            np.where(
+                (month == td) & (day == tm),
+                DOB_SWAP,
+                np.where(month == tm, DOB_ONE_YEAR_OFF, DOB_SAME_YEAR_OTHER_DAY),
+            ),
+        )
+        other_year = np.where((dy == 1) & same_md, DOB_ONE_YEAR_OFF, DOB_CONFLICT_NEAR)
+        near = np.where(day > 0, np.where(dy == 0, same_year, other_year), near)
     graded: FloatArray = np.where(
         dy > 5, DOB_CONFLICT_FAR, np.where(dy >= 2, DOB_CONFLICT_NEAR, near)
     )
