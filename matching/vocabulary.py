@@ -24,6 +24,7 @@ from matching.units import consonants, entry_keys, unit_specs
 
 IntArray = npt.NDArray[Any]  # int32 positions (int64 for key hashes)
 INITIAL_KEY = "I:"  # entry initials are keyed by their letter: M. finds MARKO
+_SLICED = 16  # postings of up to this many units are sliced and joined, more are gathered
 
 
 def key_hash(key: str) -> int:
@@ -162,9 +163,12 @@ class FrozenVocabulary:
         if len(vids) == 1:
             names = self.postings[int(starts[0]) : int(stops[0])]
             return names, np.full(len(names), gains[0]), np.full(len(names), weights[0])
-        names = np.concatenate(
-            [self.postings[a:b] for a, b in zip(starts.tolist(), stops.tolist(), strict=True)]
-        )
+        if len(vids) <= _SLICED:
+            names = np.concatenate(
+                [self.postings[a:b] for a, b in zip(starts.tolist(), stops.tolist(), strict=True)]
+            )
+        else:  # many postings: one gather instead of a slice each
+            names = self.postings[_spans(starts, lengths)]
         gain = np.repeat(gains, lengths)
         weight = np.repeat(weights, lengths)
         order = np.argsort(names, kind="stable")
