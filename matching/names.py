@@ -187,6 +187,9 @@ def _any_anchor(traveller: ParsedName, entry: ParsedName) -> bool:
 _KEYED_KINDS = frozenset({"word", "initial"})
 
 # Per traveller unit, the texts of the list units it can pair with (None: not known, compare all).
+# The index finds them through the keys they share with the traveller unit: a traveller word and
+# a list word found there are anchored (for word units, the index keys are the keys anchored()
+# compares, up to a collision of 64-bit key hashes).
 Pairable = tuple[frozenset[str] | None, ...]
 
 
@@ -201,39 +204,46 @@ def compare_names(
     ``pairable`` (from :meth:`matching.index.CandidateIndex.pairable`) lets a screener skip the
     pairs of a traveller word and a keyed entry unit the index found could never pair (their
     similarity is 0): the result is the same, found sooner."""
-    options: list[tuple[float, float, str, str, int, int, str]] = []
-    mine = [(t.merged.text, rarity.unit_weight(t)) for t in traveller.units]
+    options: list[tuple[float, float, str, str, int, int, str, bool]] = []
+    mine = [
+        (t.merged.text, rarity.unit_weight(t), t.merged.kind == "word") for t in traveller.units
+    ]
     for j, e in enumerate(entry.units):
         theirs, e_weight = e.merged.text, rarity.unit_weight(e)
         keyed = pairable if e.merged.kind in _KEYED_KINDS else None
-        for i, (text, t_weight) in enumerate(mine):
+        e_word = e.merged.kind == "word"
+        for i, (text, t_weight, t_word) in enumerate(mine):
+            # a pair of words the index found through a shared key is anchored (see Pairable)
+            shares_key = False
             if keyed is not None:
                 known = keyed[i]
-                if known is not None and e.text not in known:
-                    continue
+                if known is not None:
+                    if e.text not in known:
+                        continue
+                    shares_key = t_word and e_word
             sim, verdict = _similarity(text, theirs)
             if sim <= 0.0:
                 continue
             t = traveller.units[i]
-            if verdict == "fuzzy" and not anchored(t, e):
+            if verdict == "fuzzy" and not shares_key and not anchored(t, e):
                 continue
             w = (t_weight + e_weight) / 2
             if verdict == "initial":
                 w *= _INITIAL_WEIGHT
-            options.append((-sim, -w, t.text, e.text, i, j, verdict))
+            options.append((-sim, -w, t.text, e.text, i, j, verdict, shares_key))
     options.sort()
     used_t: set[int] = set()
     used_e: set[int] = set()
     pairs: list[tuple[Unit, Unit, float, str, float]] = []
     is_anchored = False
-    for neg_sim, neg_w, _, _, i, j, verdict in options:
+    for neg_sim, neg_w, _, _, i, j, verdict, shares_key in options:
         t, e = traveller.units[i], entry.units[j]
         if t.parts & used_t or e.parts & used_e:
             continue
         used_t |= t.parts
         used_e |= e.parts
         pairs.append((t, e, -neg_sim, verdict, -neg_w))
-        is_anchored = is_anchored or anchored(t, e)
+        is_anchored = is_anchored or shares_key or anchored(t, e)
     if not is_anchored and not _any_anchor(traveller, entry):
         return _grade([], (), (), False)
     extra_t = tuple((u.text, rarity.unit_weight(u)) for u in traveller.base if not u.parts & used_t)
