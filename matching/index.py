@@ -440,8 +440,13 @@ class CandidateIndex:
         )
         if not len(names):
             return names
-        gained_e, pairable_e = self._entry_side(names, [p for _, p in usable], sum(planner.free))
+        # what each traveller unit covers of the traveller's words (their base weights)
+        covers = [sum(planner.base[i] for i in u.parts) for u in planner.units]
+        gained_e, pairable_e, covered_e = self._entry_side(
+            names, [p for _, p in usable], covers, sum(planner.free)
+        )
         gained, pairable = np.minimum(gained, gained_e), np.minimum(pairable, pairable_e)
+        left_t = np.maximum(left_t, sum(planner.base) - covered_e)
         kept: IntArray = names[self._reaching(names, gained, pairable, left_t, person, free_taken)]
         return kept
 
@@ -473,23 +478,34 @@ class CandidateIndex:
         return per_part.sum(axis=0), taken.sum(axis=0), left_t
 
     def _entry_side(
-        self, names: IntArray, pairings: list[_Pairing], free: float
-    ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
-        """Per name, the most an alignment can gain and the most of the name's weight it can
-        pair, from the name's own units: an alignment pairs each of them once, so a name gains
-        at most what each of its units can get from any traveller unit (one IVAN does not pay
-        for both IVANO and YVANOV; ``free``: what the traveller's initials and particles add)."""
+        self, names: IntArray, pairings: list[_Pairing], covers: list[float], free: float
+    ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+        """Per name, the most an alignment can gain, the most of the name's weight it can pair
+        and the most of the traveller's word weight it can pair, from the name's own units: an
+        alignment pairs each of them once, so a name gains at most what each of its units can
+        get from any traveller unit (one IVAN does not pay for both IVANO and YVANOV; ``free``:
+        what the traveller's initials and particles add), and covers at most, per unit, the
+        traveller's words (``covers``, per traveller unit) of the heaviest traveller unit it can
+        pair with (one MOHAMMED leaves MOHAMMED or MUHAMMAD of the traveller's over)."""
         held, begins = self._vocab.units_of(names)
         vocab = distinct(np.concatenate([p.vocab for p in pairings]))
         table = np.zeros((len(pairings), len(vocab)), dtype=np.float32)
-        for row, pairing in enumerate(pairings):
-            table[row, np.searchsorted(vocab, pairing.vocab)] = pairing.gains
+        covering = np.zeros((len(pairings), len(vocab)), dtype=np.float32)
+        for row, (pairing, cover) in enumerate(zip(pairings, covers, strict=True)):
+            at = np.searchsorted(vocab, pairing.vocab)
+            table[row, at] = pairing.gains
+            covering[row, at] = cover
         at = np.searchsorted(vocab, held)
         at[at == len(vocab)] = 0
         pairs = vocab[at] == held
         gains = np.where(pairs, table.max(axis=0)[at], 0.0)
         weights = np.where(pairs, self._vocab.weights[held], 0.0)
-        return np.add.reduceat(gains, begins) + free, np.add.reduceat(weights, begins)
+        covered = np.where(pairs, covering.max(axis=0)[at], 0.0)
+        return (
+            np.add.reduceat(gains, begins) + free,
+            np.add.reduceat(weights, begins),
+            np.add.reduceat(covered, begins),
+        )
 
     def _reaching(
         self,
