@@ -16,8 +16,10 @@ in S and an entry name needs some *seed set* of units whose bound reaches the th
 
 The names that pass get the same bound from the entry's side as well: an alignment pairs each
 entry unit once, so G is also at most free plus the sum, over the name's own units (counted as
-often as the name holds them), of the most any traveller unit adds with each; and the entry weight
-S can pair at most the weight of the name's units that pair with any of S. Each traveller word
+often as the name holds them), of the most any traveller unit adds with each; the entry weight S
+can pair at most the weight of the name's units that pair with any of S; and the traveller weight
+an alignment pairs is at most the sum, over the name's units, of the heaviest traveller unit each
+can pair with, so left_t is at least the traveller's word weight less that. Each traveller word
 that can pair with the name's one IVAN then no longer counts as paired (IVANO, YVANOV).
 """
 

@@ -175,11 +175,12 @@ class CandidateIndex:
         self._name_years = span.view(np.int32).ravel()  # read as one 32-bit value per name
         self._name_limits = self._thresholds[self._vocab.name_entry] - np.float32(_SLACK)
         self._name_order = order.name_keys(self._vocab.name_entry)
-        # per entry, the position of its first name (the last written of each entry wins)
+        # per entry, the position of its first name (an entry's names are numbered together)
+        name_entry = self._vocab.name_entry
+        starts = np.flatnonzero(name_entry[1:] != name_entry[:-1]) + 1
+        starts = np.concatenate((np.zeros(min(1, len(name_entry)), dtype=np.int64), starts))
         self._first_name = np.zeros(len(entries), dtype=np.int32)
-        self._first_name[self._vocab.name_entry[::-1]] = np.arange(
-            len(self._vocab.name_entry) - 1, -1, -1, dtype=np.int32
-        )
+        self._first_name[name_entry[starts]] = starts
         self._year_gap = _year_gap(self._min_threshold)
         self._max_unit_weight = float(self._vocab.weights.max(initial=1.0))
         self._pairings: _Recent[_Pairing] = _Recent(_CACHE_LIMIT)
