@@ -200,7 +200,7 @@ class CandidateIndex:
         first screenings). The commonest get the names holding their pairs worked out too."""
         vocab = self._vocab
         held = np.diff(vocab.indptr)
-        single = np.char.find(vocab.texts, " ") < 0
+        single = np.array([" " not in t for t in vocab.texts.tolist()], dtype=bool)
         order = np.argsort(-np.where(single, held, 0), kind="stable")[:count]
         for rank, vid in enumerate(order[held[order] > 0].tolist()):
             display = make_token(str(vocab.texts[vid])).display

@@ -104,8 +104,8 @@ class FrozenVocabulary:
         # :mod:`matching.parallel`) then copies the page the object sits on; the list's units
         # lie scattered over the heap, so a few thousand reads copied a few thousand pages. An
         # item read from an array is a new str.
-        self.texts = _strings(texts)
-        self.merged = _strings([_merged_text(t) for t in texts])
+        self.texts = strings(texts)
+        self.merged = strings([_merged_text(t) for t in texts])
         self.name_entry = np.frombuffer(vocab._name_entry, dtype=np.int32).copy()
         post_vocab = np.frombuffer(vocab._post_vocab, dtype=np.int32)
         post_name = np.frombuffer(vocab._post_name, dtype=np.int32)
@@ -136,8 +136,8 @@ class FrozenVocabulary:
         self.skeleton_ptr = np.zeros(len(skeletons) + 1, dtype=np.int64)
         np.cumsum(lengths, out=self.skeleton_ptr[1:])
         flat = [k for keys in skeletons for k in keys]
-        self.skeleton_text = _strings(flat)
-        self.skeleton_consonants = _strings([consonants(k) for k in flat])
+        self.skeleton_text = strings(flat)
+        self.skeleton_consonants = strings([consonants(k) for k in flat])
 
     def skeletons_of(self, vids: IntArray) -> tuple[IntArray, list[str], list[str]]:
         """The skeletons of units ``vids``: the unit of each, the skeletons, their consonants."""
@@ -211,7 +211,14 @@ def distinct(values: IntArray) -> IntArray:
     return found
 
 
-def _strings(items: list[str]) -> npt.NDArray[np.str_]:
+_WIDEST = 48  # longer texts (a malformed list row) keep str objects: a fixed width costs per item
+
+
+def strings(items: list[str]) -> npt.NDArray[Any]:
+    """``items`` in a fixed-width string array (as str objects where one is longer than
+    ``_WIDEST`` characters, so one odd row does not widen them all)."""
+    if any(len(item) > _WIDEST for item in items):
+        return np.array(items, dtype=object)
     return np.array(items, dtype=str) if items else np.zeros(0, dtype="<U1")
 
 
