@@ -46,7 +46,7 @@ from matching.normalize import make_token
 from matching.rarity import Rarity
 from matching.score import NAME_POINTS
 from matching.units import ParsedName, Unit, parse_fields
-from matching.vocabulary import INITIAL_KEY, IntArray, Vocabulary, distinct
+from matching.vocabulary import INITIAL_KEY, IntArray, Vocabulary, distinct, run_starts
 
 BoolArray = npt.NDArray[np.bool_]
 V = TypeVar("V")
@@ -177,8 +177,7 @@ class CandidateIndex:
         self._name_order = order.name_keys(self._vocab.name_entry)
         # per entry, the position of its first name (an entry's names are numbered together)
         name_entry = self._vocab.name_entry
-        starts = np.flatnonzero(name_entry[1:] != name_entry[:-1]) + 1
-        starts = np.concatenate((np.zeros(min(1, len(name_entry)), dtype=np.int64), starts))
+        starts = run_starts(name_entry)
         self._first_name = np.zeros(len(entries), dtype=np.int32)
         self._first_name[name_entry[starts]] = starts
         self._year_gap = _year_gap(self._min_threshold)
@@ -257,10 +256,7 @@ class CandidateIndex:
         owners, bounds = owners[close], bounds[close]
         order = np.lexsort((-bounds, owners))  # per unit, its best skeleton first
         owners, bounds = owners[order], bounds[order]
-        starts = np.concatenate(
-            (np.ones(min(1, len(owners)), dtype=bool), owners[1:] != owners[:-1])
-        )
-        first = np.flatnonzero(starts)
+        first = run_starts(owners)
         owners, bounds = owners[first], bounds[first]
         if tok.groups:
             # two known names of different groups (ZORAN, GORAN) never pair: say so exactly

@@ -173,7 +173,7 @@ class FrozenVocabulary:
         weight = np.repeat(weights, lengths)
         order = np.argsort(names, kind="stable")
         names = names[order]
-        first = np.flatnonzero(np.concatenate(([True], names[1:] != names[:-1])))
+        first = run_starts(names)
         if len(first) == len(names):
             return names, gain[order], weight[order]
         return (
@@ -199,15 +199,18 @@ class FrozenVocabulary:
         return self.key_vocab[_spans(lo, counts)], which
 
 
+def run_starts(values: IntArray) -> IntArray:
+    """Where each run of equal neighbours in ``values`` starts (its first position)."""
+    starts: IntArray = np.flatnonzero(values[1:] != values[:-1]) + 1
+    return np.concatenate((np.zeros(min(1, len(values)), dtype=starts.dtype), starts))
+
+
 def distinct(values: IntArray) -> IntArray:
     """The distinct ``values``, sorted. For arrays made of a few sorted runs (concatenated
     postings) a stable sort merges the runs: twenty times faster than ``np.unique`` on the
     sizes screening sees."""
     ordered = np.sort(values, kind="stable")
-    keep = np.empty(len(ordered), dtype=bool)
-    keep[:1] = True
-    np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
-    found: IntArray = ordered[keep]
+    found: IntArray = ordered[run_starts(ordered)]
     return found
 
 
