@@ -279,7 +279,32 @@ class CandidateIndex:
         initials = np.concatenate(
             (np.array([i for _, _, i in exact], dtype=bool), np.zeros(len(owners), dtype=bool))
         )
-        return vids.astype(np.int32), sims, initials
+        vids = vids.astype(np.int32)
+        alive = self._alignable(unit, vids, sims)
+        return vids[alive], sims[alive], initials[alive]
+
+    def _alignable(self, unit: Unit, vids: IntArray, sims: npt.NDArray[np.float64]) -> BoolArray:
+        """Which of the list units ``vids`` (with similarities or bounds ``sims``) the compound
+        ``unit`` can be aligned with in some name pair.
+
+        A compound holding a particle (AL KUMAKI) and a list compound holding one equal to it
+        (AL JUKAKI) are never aligned unless they are alike at 1.0: both names hold the two
+        particles as tokens of their own, and :func:`matching.names.compare_names` aligns its
+        most alike pairs first, so AL ~ AL (1.0) takes both particles before the compounds are
+        considered. Left in, such a pair would credit the bound with KUMAKI's whole weight.
+        """
+        alive = np.ones(len(vids), dtype=bool)
+        if len(unit.tokens) < 2:
+            return alive
+        mine = [t.text for t in unit.tokens if t.kind == "particle"]
+        equal = 0
+        for bit, theirs in enumerate(self._vocab.particle_texts):
+            if any(_similarity(p, theirs)[0] >= 1.0 for p in mine):
+                equal |= 1 << bit
+        if equal:
+            shares = (self._vocab.particles[vids] & np.uint64(equal)) != 0
+            alive &= ~shares | (sims >= 1.0)
+        return alive
 
     def pairable(self, name: ParsedName) -> Pairable:
         """Per unit of a traveller's name, the texts of the list units it can pair with: every

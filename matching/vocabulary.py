@@ -130,6 +130,8 @@ class FrozenVocabulary:
         self.key_hashes, self.key_vocab, skeletons, named = _key_arrays(texts)
         # Per unit: whether it is a known name (in a name-variant group).
         self.named = np.array(named, dtype=bool)
+        # Per compound unit, the particles among its tokens, one bit each (see _particle_masks)
+        self.particle_texts, self.particles = _particle_masks(texts)
         # Per unit its skeletons and their consonant skeletons, flat (CSR): the fuzzy bounds
         # of :func:`matching.likeness.fuzzy_bounds` take them as they are.
         lengths = np.array([len(s) for s in skeletons], dtype=np.int64)
@@ -228,6 +230,28 @@ def strings(items: list[str]) -> npt.NDArray[Any]:
 def _spans(starts: IntArray, lengths: IntArray) -> IntArray:
     """The positions starts[k] .. starts[k] + lengths[k] - 1 of every k, in one array."""
     return np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(int(lengths.sum()))
+
+
+_PARTICLE_BITS = 64
+
+
+def _particle_masks(texts: list[str]) -> tuple[list[str], npt.NDArray[np.uint64]]:
+    """The distinct particles found in the compound units of ``texts`` (the first 64), and per
+    unit a mask with the bit of each of them it holds (0 for units that are not compounds)."""
+    bits: dict[str, int] = {}
+    masks = np.zeros(len(texts), dtype=np.uint64)
+    for vid, text in enumerate(texts):
+        if " " not in text:
+            continue
+        mask = 0
+        for token in text.split(" "):
+            if make_token(token).kind != "particle":
+                continue
+            bit = bits.setdefault(token, len(bits))
+            if bit < _PARTICLE_BITS:
+                mask |= 1 << bit
+        masks[vid] = mask
+    return list(bits)[:_PARTICLE_BITS], masks
 
 
 def _key_arrays(

@@ -238,3 +238,61 @@ def test_one_entry_word_does_not_pay_for_two_traveller_words(
     screener = Screener(entries)
     assert screener.compare(person, entries[0]).score < DEFAULT_THRESHOLD - 20
     assert screener.candidates(person) == []
+
+
+@pytest.mark.parametrize(
+    ("surname", "given", "name"),
+    [
+        ("AL KUMAKI", "MOHAMMED", "al-Jukaki Mohammed Nasser"),
+        ("AL QADAMI", "OMER", "al-Sakami Yusuf Adel Omar"),
+        ("AL HUMAKI", "MOHAMMED MOHAMMED", "al-Musaki Muhammad Mohammed"),
+        ("ABD AL RAHMAN", "OMAR", "Abd al-Rahim Omar"),
+    ],
+)
+def test_a_compound_sharing_its_article_with_the_entry_does_not_pay_for_its_word(
+    surname: str, given: str, name: str
+) -> None:
+    # AL KUMAKI and AL JUKAKI are alike as compounds, but the scorer pairs AL with AL first and
+    # KUMAKI never meets JUKAKI: the index must not count KUMAKI's weight as paired.
+    person = Person("t", surname, given, PartialDate(1994, 5, 1), nationality="RUS")
+    entries = [ListedPerson("e", (name,), (), None, ("RUS",))]
+    screener = Screener(entries)
+    assert screener.compare(person, entries[0]).score < DEFAULT_THRESHOLD - 20
+    assert screener.candidates(person) == []
+
+
+ARABIC_FAMILIES = ["Kumaki", "Jukaki", "Humaki", "Musaki", "Bamadi", "Dumadi", "Qadami", "Sakami",
+                   "Masri", "Tikriti", "Rahim", "Rahman", "Harbi", "Hadibi"]  # fmt: skip
+ARABIC_GIVEN = ["Mohammed", "Muhammad", "Omar", "Omer", "Yusuf", "Ahmed", "Nasser", "Abd al-Rahman",
+                "Abdullah", "Ali", "Hassan"]  # fmt: skip
+ARTICLES = ["al-", "Al ", "el-", "", "Abd al-", "Abu "]
+
+
+@pytest.mark.parametrize("threshold", [DEFAULT_THRESHOLD, 30.0])
+def test_index_finds_every_pair_among_names_with_articles_and_compounds(threshold: float) -> None:
+    # Names of few, alike words with and without articles, glued or not: the pairs whose
+    # compounds share an article must be found exactly when brute force scores them high.
+    rng = random.Random(11)
+
+    def name() -> str:
+        given = " ".join(rng.choice(ARABIC_GIVEN) for _ in range(rng.randint(1, 2)))
+        family = rng.choice(ARTICLES) + rng.choice(ARABIC_FAMILIES)
+        return f"{family} {given}" if rng.random() < 0.5 else f"{given} {family}"
+
+    entries = [ListedPerson(f"e{i}", (name(),)) for i in range(150)]
+    travellers = []
+    for i in range(150):
+        words = (rng.choice(entries).names[0] if rng.random() < 0.5 else name()).split()
+        cut = rng.randint(1, len(words) - 1)
+        surname = " ".join(_noisy(w, rng) for w in words[cut:])
+        travellers.append(Person(f"t{i}", surname, " ".join(words[:cut])))
+    screener = Screener(entries, threshold=threshold)
+    found = {(m.traveller_key, m.entry_key) for m in screener.screen(travellers)}
+    brute = {
+        (t.key, e.key)
+        for t in travellers
+        for e in entries
+        if screener.compare(t, e).score >= threshold
+    }
+    assert len(brute) > 50
+    assert brute == found
