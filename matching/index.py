@@ -209,10 +209,6 @@ class CandidateIndex:
                     if len(pairing.vocab) and rank < _WARM_POSTINGS:
                         self._names_of(unit, pairing)
 
-    @property
-    def key_count(self) -> int:
-        return len(self._vocab.key_hashes)
-
     def _pairing(self, unit: Unit) -> _Pairing:
         """Cached per unit text: the list units sharing a key with it and scoring above 0."""
         found = self._pairings.get(unit.text)
@@ -250,8 +246,8 @@ class CandidateIndex:
         if len(strong):
             at = np.minimum(np.searchsorted(strong, weak), len(strong) - 1)
             weak = weak[strong[at] != weak]
-        owners, theirs, their_consonants = self._vocab.skeletons_of(weak)
-        bounds = fuzzy_bounds(sorted(tok.skeletons), theirs, their_consonants)
+        owners, theirs, their_consonants, their_sizes = self._vocab.skeletons_of(weak)
+        bounds = fuzzy_bounds(sorted(tok.skeletons), theirs, their_consonants, their_sizes)
         close = bounds >= FUZZY_FLOOR - 1e-9
         owners, bounds = owners[close], bounds[close]
         order = np.lexsort((-bounds, owners))  # per unit, its best skeleton first

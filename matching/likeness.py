@@ -13,6 +13,7 @@ so F' >= F and C' >= C (the distances of the whole skeletons), and
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -25,11 +26,15 @@ FloatArray = npt.NDArray[np.float64]
 
 
 def fuzzy_bounds(
-    mine: Sequence[str], theirs: Sequence[str], their_consonants: Sequence[str] | None = None
+    mine: Sequence[str],
+    theirs: Sequence[str],
+    their_consonants: Sequence[str] | None = None,
+    their_lengths: npt.NDArray[np.integer[Any]] | None = None,
 ) -> FloatArray:
     """Per skeleton of ``theirs``: the most :func:`matching.names.fuzzy` can give it with any
     skeleton of ``mine`` (before its floor: callers compare with the floor).
-    ``their_consonants``: the consonant skeletons of ``theirs``, if known."""
+    ``their_consonants``, ``their_lengths``: the consonant skeletons and the lengths of
+    ``theirs``, if known."""
     if not mine or not theirs:
         return np.zeros(len(theirs))
     if their_consonants is None:
@@ -40,7 +45,9 @@ def fuzzy_bounds(
     )
     cost = np.minimum(full, cons + np.maximum(0, full - cons) / 2)
     mine_len = np.array([len(s) for s in mine])[:, None]
-    their_len = np.array([len(s) for s in theirs])[None, :]
+    if their_lengths is None:
+        their_lengths = np.array([len(s) for s in theirs])
+    their_len = their_lengths[None, :]
     longest = np.maximum(np.maximum(mine_len, their_len), 1)
     bound: FloatArray = (1.0 - cost / longest).max(axis=0)
     return bound

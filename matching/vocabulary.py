@@ -127,7 +127,7 @@ class FrozenVocabulary:
         self.name_weight = np.bincount(
             base_name, weights=self.weights[base_vocab], minlength=vocab.names
         )
-        self.key_hashes, self.key_vocab, skeletons, named = _key_arrays(texts)
+        self.key_hashes, self.key_ptr, self.key_vocab, skeletons, named = _key_arrays(texts)
         # Per unit: whether it is a known name (in a name-variant group).
         self.named = np.array(named, dtype=bool)
         # Per compound unit, the particles among its tokens, one bit each (see _particle_masks)
@@ -140,14 +140,21 @@ class FrozenVocabulary:
         flat = [k for keys in skeletons for k in keys]
         self.skeleton_text = strings(flat)
         self.skeleton_consonants = strings([consonants(k) for k in flat])
+        self.skeleton_size = np.array([len(k) for k in flat], dtype=np.int16)
 
-    def skeletons_of(self, vids: IntArray) -> tuple[IntArray, list[str], list[str]]:
-        """The skeletons of units ``vids``: the unit of each, the skeletons, their consonants."""
+    def skeletons_of(self, vids: IntArray) -> tuple[IntArray, list[str], list[str], IntArray]:
+        """The skeletons of units ``vids``: the unit of each, the skeletons, their consonants and
+        their lengths."""
         starts = self.skeleton_ptr[vids]
         lengths = self.skeleton_ptr[vids + 1] - starts
         owners = np.repeat(vids, lengths)
         at = _spans(starts, lengths)
-        return owners, self.skeleton_text[at].tolist(), self.skeleton_consonants[at].tolist()
+        return (
+            owners,
+            self.skeleton_text[at].tolist(),
+            self.skeleton_consonants[at].tolist(),
+            self.skeleton_size[at],
+        )
 
     def posting(self, vid: int) -> IntArray:
         return self.postings[self.indptr[vid] : self.indptr[vid + 1]]
@@ -195,10 +202,13 @@ class FrozenVocabulary:
         """The vocabulary ids indexed under ``keys`` (an id once per key it is under) and the
         position in ``keys`` of the key each was found under."""
         hashes = np.fromiter((key_hash(k) for k in keys), dtype=np.int64, count=len(keys))
-        lo = np.searchsorted(self.key_hashes, hashes, "left")
-        counts = np.searchsorted(self.key_hashes, hashes, "right") - lo
+        if not len(self.key_hashes):
+            return self.key_vocab[:0], np.zeros(0, dtype=np.int64)
+        at = np.minimum(np.searchsorted(self.key_hashes, hashes), len(self.key_hashes) - 1)
+        starts = self.key_ptr[at]
+        counts = np.where(self.key_hashes[at] == hashes, self.key_ptr[at + 1] - starts, 0)
         which = np.repeat(np.arange(len(keys)), counts)
-        return self.key_vocab[_spans(lo, counts)], which
+        return self.key_vocab[_spans(starts, counts)], which
 
 
 def run_starts(values: IntArray) -> IntArray:
@@ -256,9 +266,10 @@ def _particle_masks(texts: list[str]) -> tuple[list[str], npt.NDArray[np.uint64]
 
 def _key_arrays(
     texts: list[str],
-) -> tuple[IntArray, npt.NDArray[np.int32], list[list[str]], list[bool]]:
-    """Key hashes (sorted), the vocabulary id under each, each unit's skeletons (sorted) and
-    whether each is a known name."""
+) -> tuple[IntArray, IntArray, npt.NDArray[np.int32], list[list[str]], list[bool]]:
+    """The distinct key hashes (sorted) and where the vocabulary ids under each start (CSR, one
+    more than the hashes), those ids, each unit's skeletons (sorted) and whether each is a known
+    name."""
     hashes = array("q")
     vocab = array("i")
     skeletons: list[list[str]] = []
@@ -280,4 +291,7 @@ def _key_arrays(
     h = np.frombuffer(hashes, dtype=np.int64)
     v = np.frombuffer(vocab, dtype=np.int32)
     order = np.argsort(h, kind="stable")
-    return h[order], v[order], skeletons, named
+    h = h[order]
+    starts = run_starts(h)
+    ptr = np.append(starts, len(h)).astype(np.int32 if len(h) < 2**31 else np.int64)
+    return h[starts], ptr, v[order], skeletons, named
