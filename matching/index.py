@@ -246,8 +246,8 @@ class CandidateIndex:
         if len(strong):
             at = np.minimum(np.searchsorted(strong, weak), len(strong) - 1)
             weak = weak[strong[at] != weak]
-        owners, theirs, their_consonants, their_sizes = self._vocab.skeletons_of(weak)
-        bounds = fuzzy_bounds(sorted(tok.skeletons), theirs, their_consonants, their_sizes)
+        owners, theirs, consonants, sizes, suffixes = self._vocab.skeletons_of(weak)
+        bounds = fuzzy_bounds(sorted(tok.skeletons), theirs, consonants, sizes, suffixes)
         close = bounds >= FUZZY_FLOOR - 1e-9
         owners, bounds = owners[close], bounds[close]
         order = np.lexsort((-bounds, owners))  # per unit, its best skeleton first

@@ -3,11 +3,14 @@ similarity (:func:`matching.names.fuzzy`), computed in C over all their skeleton
 that the index runs the exact, slow comparison only on list units that may pair.
 
 For skeletons a, b the fuzzy cost is min(F', C' + (F' - C') / 2) with F' the edit distance of a and
-b less a surname suffix both share and C' that of their consonant skeletons; the similarity is
-1 - cost / L, L at most the longer length. Dropping a shared suffix never lowers an edit distance,
-so F' >= F and C' >= C (the distances of the whole skeletons), and
+b less a surname suffix both share (n letters: the first of ``_SUFFIXES`` both end with, each
+keeping two letters more) and C' that of their consonant skeletons; the similarity is
+1 - cost / L with L = max(len a, len b) - n + 0.3 n. Dropping a shared suffix never lowers an edit
+distance, so F' >= F and C' >= C (the distances of the whole skeletons), and
 
-    similarity <= 1 - min(F, C + max(0, F - C) / 2) / max(len a, len b).
+    similarity <= 1 - min(F, C + max(0, F - C) / 2) / L.
+
+Which suffix two skeletons share is known from one bit per suffix each ends with (``suffix_masks``).
 """
 
 from __future__ import annotations
@@ -20,9 +23,29 @@ import numpy.typing as npt
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from matching.names import _SUFFIX_SHARE, _SUFFIXES
 from matching.units import consonants
 
 FloatArray = npt.NDArray[np.float64]
+MaskArray = npt.NDArray[np.uint16]
+
+# per mask of shared suffixes, the length of the one fuzzy strips: the first in _SUFFIXES order
+_STRIPPED = np.zeros(2 ** len(_SUFFIXES), dtype=np.int64)
+for _mask in range(1, len(_STRIPPED)):
+    _STRIPPED[_mask] = len(_SUFFIXES[(_mask & -_mask).bit_length() - 1])
+
+
+def suffix_masks(skeletons: Sequence[str]) -> MaskArray:
+    """Per skeleton, bit k set when it ends with ``_SUFFIXES[k]`` and is long enough for
+    :func:`matching.names.fuzzy` to strip that suffix (two letters more)."""
+    return np.array(
+        [
+            sum(1 << k for k, suffix in enumerate(_SUFFIXES) if len(s) > len(suffix) + 1
+                and s.endswith(suffix))
+            for s in skeletons
+        ],
+        dtype=np.uint16,
+    )  # fmt: skip
 
 
 def fuzzy_bounds(
@@ -30,24 +53,28 @@ def fuzzy_bounds(
     theirs: Sequence[str],
     their_consonants: Sequence[str] | None = None,
     their_lengths: npt.NDArray[np.integer[Any]] | None = None,
+    their_suffixes: MaskArray | None = None,
 ) -> FloatArray:
     """Per skeleton of ``theirs``: the most :func:`matching.names.fuzzy` can give it with any
     skeleton of ``mine`` (before its floor: callers compare with the floor).
-    ``their_consonants``, ``their_lengths``: the consonant skeletons and the lengths of
-    ``theirs``, if known."""
+    ``their_consonants``, ``their_lengths``, ``their_suffixes``: the consonant skeletons, the
+    lengths and the :func:`suffix_masks` of ``theirs``, if known."""
     if not mine or not theirs:
         return np.zeros(len(theirs))
     if their_consonants is None:
         their_consonants = [consonants(s) for s in theirs]
+    if their_lengths is None:
+        their_lengths = np.array([len(s) for s in theirs])
+    if their_suffixes is None:
+        their_suffixes = suffix_masks(theirs)
     full = process.cdist(mine, theirs, scorer=OSA.distance, dtype=np.int32)
     cons = process.cdist(
         [consonants(s) for s in mine], their_consonants, scorer=OSA.distance, dtype=np.int32
     )
     cost = np.minimum(full, cons + np.maximum(0, full - cons) / 2)
     mine_len = np.array([len(s) for s in mine])[:, None]
-    if their_lengths is None:
-        their_lengths = np.array([len(s) for s in theirs])
-    their_len = their_lengths[None, :]
-    longest = np.maximum(np.maximum(mine_len, their_len), 1)
-    bound: FloatArray = (1.0 - cost / longest).max(axis=0)
+    stripped = _STRIPPED[suffix_masks(mine)[:, None] & their_suffixes[None, :]]
+    # as fuzzy works it out: the longer stem, plus the shared suffix's share
+    longest = np.maximum(mine_len, their_lengths[None, :]) - stripped + _SUFFIX_SHARE * stripped
+    bound: FloatArray = (1.0 - cost / np.maximum(longest, 1)).max(axis=0)
     return bound

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from matching.likeness import suffix_masks
 from matching.normalize import make_token
 from matching.rarity import Rarity
 from matching.units import consonants, entry_keys, unit_specs
@@ -141,10 +142,13 @@ class FrozenVocabulary:
         self.skeleton_text = strings(flat)
         self.skeleton_consonants = strings([consonants(k) for k in flat])
         self.skeleton_size = np.array([len(k) for k in flat], dtype=np.int16)
+        self.skeleton_suffixes = suffix_masks(flat)
 
-    def skeletons_of(self, vids: IntArray) -> tuple[IntArray, list[str], list[str], IntArray]:
-        """The skeletons of units ``vids``: the unit of each, the skeletons, their consonants and
-        their lengths."""
+    def skeletons_of(
+        self, vids: IntArray
+    ) -> tuple[IntArray, list[str], list[str], IntArray, npt.NDArray[np.uint16]]:
+        """The skeletons of units ``vids``: the unit of each, the skeletons, their consonants,
+        their lengths and their suffixes (see :func:`matching.likeness.suffix_masks`)."""
         starts = self.skeleton_ptr[vids]
         lengths = self.skeleton_ptr[vids + 1] - starts
         owners = np.repeat(vids, lengths)
@@ -154,6 +158,7 @@ class FrozenVocabulary:
             self.skeleton_text[at].tolist(),
             self.skeleton_consonants[at].tolist(),
             self.skeleton_size[at],
+            self.skeleton_suffixes[at],
         )
 
     def posting(self, vid: int) -> IntArray:
