@@ -3,7 +3,7 @@ similarity (:func:`matching.names.fuzzy`), computed in C over all their skeleton
 that the index runs the exact, slow comparison only on list units that may pair.
 
 For skeletons a, b the fuzzy cost is min(F', C' + (F' - C') / 2) with F' the edit distance of a and
-b less a surname suffix both share (n letters: the first of ``_SUFFIXES`` both end with, each
+b less a surname suffix both share (n letters: the first of ``SURNAME_SUFFIXES`` both end with, each
 keeping two letters more) and C' that of their consonant skeletons; the similarity is
 1 - cost / L with L = max(len a, len b) - n + 0.3 n. Dropping a shared suffix never lowers an edit
 distance, so F' >= F and C' >= C (the distances of the whole skeletons), and
@@ -23,24 +23,31 @@ import numpy.typing as npt
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from matching.names import _SUFFIX_SHARE, _SUFFIXES
+from matching.names import SUFFIX_SHARE, SURNAME_SUFFIXES
 from matching.units import consonants
 
 FloatArray = npt.NDArray[np.float64]
 MaskArray = npt.NDArray[np.uint16]
 
-# per mask of shared suffixes, the length of the one fuzzy strips: the first in _SUFFIXES order
-_STRIPPED = np.zeros(2 ** len(_SUFFIXES), dtype=np.int64)
-for _mask in range(1, len(_STRIPPED)):
-    _STRIPPED[_mask] = len(_SUFFIXES[(_mask & -_mask).bit_length() - 1])
+
+def _stripped_lengths() -> npt.NDArray[np.int64]:
+    """Per mask of suffixes two skeletons share, the length of the one fuzzy strips: the first of
+    SURNAME_SUFFIXES, the mask's lowest bit."""
+    lengths = np.zeros(2 ** len(SURNAME_SUFFIXES), dtype=np.int64)
+    for mask in range(1, len(lengths)):
+        lengths[mask] = len(SURNAME_SUFFIXES[(mask & -mask).bit_length() - 1])
+    return lengths
+
+
+_STRIPPED = _stripped_lengths()
 
 
 def suffix_masks(skeletons: Sequence[str]) -> MaskArray:
-    """Per skeleton, bit k set when it ends with ``_SUFFIXES[k]`` and is long enough for
+    """Per skeleton, bit k set when it ends with ``SURNAME_SUFFIXES[k]`` and is long enough for
     :func:`matching.names.fuzzy` to strip that suffix (two letters more)."""
     return np.array(
         [
-            sum(1 << k for k, suffix in enumerate(_SUFFIXES) if len(s) > len(suffix) + 1
+            sum(1 << k for k, suffix in enumerate(SURNAME_SUFFIXES) if len(s) > len(suffix) + 1
                 and s.endswith(suffix))
             for s in skeletons
         ],
@@ -75,6 +82,6 @@ def fuzzy_bounds(
     mine_len = np.array([len(s) for s in mine])[:, None]
     stripped = _STRIPPED[suffix_masks(mine)[:, None] & their_suffixes[None, :]]
     # as fuzzy works it out: the longer stem, plus the shared suffix's share
-    longest = np.maximum(mine_len, their_lengths[None, :]) - stripped + _SUFFIX_SHARE * stripped
+    longest = np.maximum(mine_len, their_lengths[None, :]) - stripped + SUFFIX_SHARE * stripped
     bound: FloatArray = (1.0 - cost / np.maximum(longest, 1)).max(axis=0)
     return bound

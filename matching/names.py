@@ -31,8 +31,9 @@ SURPLUS_COST = 0.15  # what a token present on one side only costs, relative to 
 DISTINCT_WEIGHT = 1.0  # matched weight at which a name is fully distinctive
 _VOWELS = frozenset("AEIOU")
 # Surname endings (as skeletons) that make different surnames look alike; longest first.
-_SUFFIXES = ("OVSKI", "EVSKI", "OVIC", "EVIC", "OSKI", "SKI", "SKA", "OVA", "EVA", "IC", "OV", "EV")
-_SUFFIX_SHARE = 0.3
+SURNAME_SUFFIXES = ("OVSKI", "EVSKI", "OVIC", "EVIC", "OSKI", "SKI", "SKA",
+                    "OVA", "EVA", "IC", "OV", "EV")  # fmt: skip
+SUFFIX_SHARE = 0.3
 
 _GRADES = {"exact": 1.0, "variant": 0.96, "name_table": 0.93, "particle": 0.9, "truncated": 0.9}
 _INITIAL = 0.8
@@ -103,7 +104,7 @@ def _consonants(s: str) -> str:
 
 def _stems(a: str, b: str) -> tuple[str, str, int]:
     """Both skeletons without a surname suffix they share (-OVIC, -SKI, -OV...), and its length."""
-    for suffix in _SUFFIXES:
+    for suffix in SURNAME_SUFFIXES:
         if a.endswith(suffix) and b.endswith(suffix):
             n = len(suffix)
             if len(a) > n + 1 and len(b) > n + 1:
@@ -119,7 +120,7 @@ def fuzzy(a: str, b: str) -> float:
     if a == b:
         return 1.0
     a, b, suffix = _stems(a, b)
-    longest = max(len(a), len(b)) + _SUFFIX_SHARE * suffix
+    longest = max(len(a), len(b)) + SUFFIX_SHARE * suffix
     budget = (1.0 - FUZZY_FLOOR) * longest
     if abs(len(a) - len(b)) > 2 * budget:
         return 0.0

@@ -7,11 +7,13 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from matching.likeness import fuzzy_bounds
-from matching.names import _SUFFIXES, FUZZY_FLOOR, fuzzy
+from matching.names import FUZZY_FLOOR, SURNAME_SUFFIXES, fuzzy
 
 # skeleton-like words: a few letters (so that near misses come up often), often a surname suffix
 STEMS = st.text(alphabet="AEIKMNORSTV", min_size=1, max_size=8)
-SKELETONS = st.builds(lambda stem, suffix: stem + suffix, STEMS, st.sampled_from(("", *_SUFFIXES)))
+SKELETONS = st.builds(
+    lambda stem, suffix: stem + suffix, STEMS, st.sampled_from(("", *SURNAME_SUFFIXES))
+)
 
 
 @settings(max_examples=400)
