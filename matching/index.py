@@ -53,6 +53,7 @@ V = TypeVar("V")
 
 _DOC_MIN_LEN = 5
 _SLACK = 0.06  # scores are rounded to 0.1: a bound this far under the threshold may still alert
+_TAKEN_PER_NAME = frozenset({"word", "initial"})  # what these take of a name is known per name
 _CACHE_LIMIT = 50_000  # pairings kept (a few hundred bytes each)
 _TEXTS_CACHE_LIMIT = 5_000  # pairable texts kept (a few kB each)
 _POSTINGS_CACHE_BYTES = 256 * 2**20  # posting unions kept, by the size of their arrays
@@ -335,9 +336,9 @@ class CandidateIndex:
         return (mine + self._max_unit_weight) / 2
 
     def _free_taken(self, unit: Unit) -> float:
-        """The most of an entry name's weight a traveller initial, particle or title can pair
-        with: a particle pairs only with a particle or an initial of its first letter (AL ~ A);
-        an initial with any word."""
+        """The most of an entry name's weight a traveller particle or title can pair with: a
+        particle pairs only with a particle or an initial of its first letter (AL ~ A); a title
+        (kept when a name holds nothing else) with any word. Initials: see _survivors."""
         if unit.kind == "particle":
             return max(PARTICLE_WEIGHT, INITIAL_TOKEN_WEIGHT)
         return self._max_unit_weight
@@ -368,8 +369,9 @@ class CandidateIndex:
         names = self._seeded_names(planner, usable, needed, person)
         found: dict[int, tuple[int, ...] | None] = {}
         if len(names):
-            taken = sum(self._free_taken(u) for u in name.base if u.kind != "word")
-            kept = self._survivors(names, planner, usable, person, taken)
+            initials = [u.merged.display[:1] for u in name.base if u.kind == "initial"]
+            taken = sum(self._free_taken(u) for u in name.base if u.kind not in _TAKEN_PER_NAME)
+            kept = self._survivors(names, planner, usable, person, taken, initials)
             entries = self._vocab.name_entry[kept]
             offsets = kept - self._first_name[entries]
             for entry, offset in zip(entries.tolist(), offsets.tolist(), strict=True):
@@ -441,15 +443,19 @@ class CandidateIndex:
         usable: list[tuple[Unit, _Pairing]],
         person: Person,
         free_taken: float,
+        initials: list[str],
     ) -> IntArray:
         """The names of ``names`` whose bound reaches their entry's threshold, the bound now taken
         per name: from the traveller's side first (what each traveller unit can add to and take
         from it), then, for the names that pass, from the entry's side too (what each of its own
         units can get from any traveller unit); with the name's own weight and the entry's other
-        evidence (``free_taken``: the most the traveller's initials, particles and titles can
-        take from a name's weight)."""
+        evidence (``free_taken``: the most the traveller's particles and titles can take from a
+        name's weight; each of the traveller's ``initials`` (their letters) can take any word
+        from the traveller's side, and from the entry's side the name's heaviest unit of its
+        letter)."""
         gained, pairable, left_t = self._traveller_side(names, planner, usable)
-        reach = self._reaching(names, gained, pairable, left_t, person, free_taken)
+        most = free_taken + len(initials) * self._max_unit_weight  # an initial: any word
+        reach = self._reaching(names, gained, pairable, left_t, person, most)
         names, gained, pairable, left_t = (
             names[reach],
             gained[reach],
@@ -460,12 +466,13 @@ class CandidateIndex:
             return names
         # what each traveller unit covers of the traveller's words (their base weights)
         covers = [sum(planner.base[i] for i in u.parts) for u in planner.units]
-        gained_e, pairable_e, covered_e = self._entry_side(
-            names, [p for _, p in usable], covers, sum(planner.free)
+        gained_e, pairable_e, covered_e, initials_e = self._entry_side(
+            names, [p for _, p in usable], covers, sum(planner.free), initials
         )
         gained, pairable = np.minimum(gained, gained_e), np.minimum(pairable, pairable_e)
         left_t = np.maximum(left_t, sum(planner.base) - covered_e)
-        kept: IntArray = names[self._reaching(names, gained, pairable, left_t, person, free_taken)]
+        taken = free_taken + initials_e
+        kept: IntArray = names[self._reaching(names, gained, pairable, left_t, person, taken)]
         return kept
 
     def _traveller_side(
@@ -496,16 +503,34 @@ class CandidateIndex:
         return per_part.sum(axis=0), taken.sum(axis=0), left_t
 
     def _entry_side(
-        self, names: IntArray, pairings: list[_Pairing], covers: list[float], free: float
-    ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+        self,
+        names: IntArray,
+        pairings: list[_Pairing],
+        covers: list[float],
+        free: float,
+        initials: list[str],
+    ) -> tuple[
+        npt.NDArray[np.float64],
+        npt.NDArray[np.float64],
+        npt.NDArray[np.float64],
+        npt.NDArray[np.float64],
+    ]:
         """Per name, the most an alignment can gain, the most of the name's weight it can pair
         and the most of the traveller's word weight it can pair, from the name's own units: an
         alignment pairs each of them once, so a name gains at most what each of its units can
         get from any traveller unit (one IVAN does not pay for both IVANO and YVANOV; ``free``:
         what the traveller's initials and particles add), and covers at most, per unit, the
         traveller's words (``covers``, per traveller unit) of the heaviest traveller unit it can
-        pair with (one MOHAMMED leaves MOHAMMED or MUHAMMAD of the traveller's over)."""
+        pair with (one MOHAMMED leaves MOHAMMED or MUHAMMAD of the traveller's over); and the
+        most of the name's weight the traveller's ``initials`` can take: per initial, the name's
+        heaviest unit beginning with its letter (an initial pairs with nothing else)."""
         held, begins = self._vocab.units_of(names)
+        taken = np.zeros(len(names))
+        if initials:
+            letters = self._vocab.first_letter[held]
+            weights = self._vocab.weights[held]
+            for letter in initials:
+                taken += np.maximum.reduceat(np.where(letters == letter, weights, 0.0), begins)
         vocab = distinct(np.concatenate([p.vocab for p in pairings]))
         table = np.zeros((len(pairings), len(vocab)), dtype=np.float32)
         covering = np.zeros((len(pairings), len(vocab)), dtype=np.float32)
@@ -523,6 +548,7 @@ class CandidateIndex:
             np.add.reduceat(gains, begins) + free,
             np.add.reduceat(weights, begins),
             np.add.reduceat(covered, begins),
+            taken,
         )
 
     def _reaching(
@@ -532,7 +558,7 @@ class CandidateIndex:
         pairable: npt.NDArray[np.float64],
         left_t: npt.NDArray[np.float64],
         person: Person,
-        free_taken: float,
+        free_taken: float | npt.NDArray[np.float64],
     ) -> BoolArray:
         """Which of ``names`` may reach their entry's threshold, given per name the most an
         alignment can gain, the most entry weight it can pair and the least traveller weight it

@@ -128,7 +128,9 @@ class FrozenVocabulary:
         self.name_weight = np.bincount(
             base_name, weights=self.weights[base_vocab], minlength=vocab.names
         )
-        self.key_hashes, self.key_ptr, self.key_vocab, skeletons, named = _key_arrays(texts)
+        self.key_hashes, self.key_ptr, self.key_vocab, skeletons, named, firsts = _key_arrays(texts)
+        # Per unit, the first letter of its merged form: what a traveller's initial pairs with
+        self.first_letter = strings(firsts)
         # Per unit: whether it is a known name (in a name-variant group).
         self.named = np.array(named, dtype=bool)
         # Per compound unit, the particles among its tokens, one bit each (see _particle_masks)
@@ -271,19 +273,21 @@ def _particle_masks(texts: list[str]) -> tuple[list[str], npt.NDArray[np.uint64]
 
 def _key_arrays(
     texts: list[str],
-) -> tuple[IntArray, IntArray, npt.NDArray[np.int32], list[list[str]], list[bool]]:
+) -> tuple[IntArray, IntArray, npt.NDArray[np.int32], list[list[str]], list[bool], list[str]]:
     """The distinct key hashes (sorted) and where the vocabulary ids under each start (CSR, one
-    more than the hashes), those ids, each unit's skeletons (sorted) and whether each is a known
-    name."""
+    more than the hashes), those ids, each unit's skeletons (sorted), whether each is a known
+    name and the first letter of each one's merged form."""
     hashes = array("q")
     vocab = array("i")
     skeletons: list[list[str]] = []
     named: list[bool] = []
+    firsts: list[str] = []
     for vid, text in enumerate(texts):
         merged = make_token(_merged_text(text))
         tokens = text.split(" ")
         skeletons.append(sorted(merged.skeletons))
         named.append(bool(merged.groups))
+        firsts.append(merged.display[:1])
         if len(tokens) == 1 and merged.kind == "initial":
             keys: Iterable[str] = (INITIAL_KEY + merged.display[:1],)
         elif len(tokens) == 1 and merged.kind != "word":
@@ -299,4 +303,4 @@ def _key_arrays(
     h = h[order]
     starts = run_starts(h)
     ptr = np.append(starts, len(h)).astype(np.int32 if len(h) < 2**31 else np.int64)
-    return h[starts], ptr, v[order], skeletons, named
+    return h[starts], ptr, v[order], skeletons, named, firsts

@@ -287,3 +287,28 @@ def test_index_finds_every_pair_among_names_with_articles_and_compounds(threshol
         surname = " ".join(_noisy(w, rng) for w in words[cut:])
         travellers.append(Person(f"t{i}", surname, " ".join(words[:cut])))
     assert_index_finds_what_brute_force_finds(entries, travellers, threshold, at_least=50)
+
+
+@pytest.mark.parametrize("threshold", [DEFAULT_THRESHOLD, 30.0])
+def test_index_finds_every_pair_when_names_hold_initials(threshold: float) -> None:
+    # A traveller's initial takes from an entry name only a unit of its letter: the bound relies
+    # on it, so names with and without initials on either side must be found as brute force does.
+    rng = random.Random(13)
+    given = ["Zdravko", "Jovan", "Marko", "Zoran", "Ana", "Mohammed", "Qasim", "Hamid"]
+    family = ["Kragujevac", "Jovanović", "Karaki", "Fakili", "Qarami", "Zaraki", "Hamadu"]
+
+    def initial_or_word(word: str) -> str:
+        return word[0] if rng.random() < 0.4 else word
+
+    entries = []
+    for i in range(150):
+        words = [*rng.sample(given, rng.randint(1, 2)), rng.choice(family)]
+        entries.append(ListedPerson(f"e{i}", (" ".join(initial_or_word(w) for w in words),)))
+    travellers = []
+    for i in range(150):
+        names = rng.choice(entries).names[0].split() if rng.random() < 0.5 else None
+        first = names[:-1] if names else rng.sample(given, rng.randint(1, 3))
+        surname = names[-1] if names else rng.choice(family)
+        given_names = " ".join(initial_or_word(w) for w in first)
+        travellers.append(Person(f"t{i}", _noisy(surname, rng), given_names, PartialDate(1970)))
+    assert_index_finds_what_brute_force_finds(entries, travellers, threshold, at_least=30)
