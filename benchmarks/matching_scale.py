@@ -261,8 +261,7 @@ def main() -> None:
     if not sample:
         return
     after = baseline_seconds(entries, sample[half:])
-    n_choices = sum(len(e.names) for e in entries)
-    _figure("baseline pairs timed", f"{len(sample)} x {n_choices}")
+    _figure("baseline pairs timed", f"{len(sample)} x {n_names}")
     if half:
         _figure(
             "baseline ms per passenger before / after",

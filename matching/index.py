@@ -291,9 +291,9 @@ class CandidateIndex:
         considered. Left in, such a pair would credit the bound with KUMAKI's whole weight.
         """
         alive = np.ones(len(vids), dtype=bool)
-        if len(unit.tokens) < 2:
+        mine = [t.text for t in unit.tokens if t.kind == "particle"] if len(unit.tokens) > 1 else []
+        if not mine:
             return alive
-        mine = [t.text for t in unit.tokens if t.kind == "particle"]
         equal = 0
         for bit, theirs in enumerate(self._vocab.particle_texts):
             if any(_similarity(p, theirs)[0] >= 1.0 for p in mine):
@@ -525,12 +525,12 @@ class CandidateIndex:
         most of the name's weight the traveller's ``initials`` can take: per initial, the name's
         heaviest unit beginning with its letter (an initial pairs with nothing else)."""
         held, begins = self._vocab.units_of(names)
+        unit_weights = self._vocab.weights[held]
         taken = np.zeros(len(names))
         if initials:
             letters = self._vocab.first_letter[held]
-            weights = self._vocab.weights[held]
             for letter in initials:
-                taken += np.maximum.reduceat(np.where(letters == letter, weights, 0.0), begins)
+                taken += np.maximum.reduceat(np.where(letters == letter, unit_weights, 0.0), begins)
         vocab = distinct(np.concatenate([p.vocab for p in pairings]))
         table = np.zeros((len(pairings), len(vocab)), dtype=np.float32)
         covering = np.zeros((len(pairings), len(vocab)), dtype=np.float32)
@@ -542,7 +542,7 @@ class CandidateIndex:
         at[at == len(vocab)] = 0
         pairs = vocab[at] == held
         gains = np.where(pairs, table.max(axis=0)[at], 0.0)
-        weights = np.where(pairs, self._vocab.weights[held], 0.0)
+        weights = np.where(pairs, unit_weights, 0.0)
         covered = np.where(pairs, covering.max(axis=0)[at], 0.0)
         return (
             np.add.reduceat(gains, begins) + free,

@@ -23,7 +23,7 @@ import numpy.typing as npt
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from matching.names import SUFFIX_SHARE, SURNAME_SUFFIXES
+from matching.names import SUFFIX_SHARE, SURNAME_SUFFIXES, strippable
 from matching.units import consonants
 
 FloatArray = npt.NDArray[np.float64]
@@ -43,16 +43,15 @@ _STRIPPED = _stripped_lengths()
 
 
 def suffix_masks(skeletons: Sequence[str]) -> MaskArray:
-    """Per skeleton, bit k set when it ends with ``SURNAME_SUFFIXES[k]`` and is long enough for
-    :func:`matching.names.fuzzy` to strip that suffix (two letters more)."""
+    """Per skeleton, bit k set when :func:`matching.names.fuzzy` could strip
+    ``SURNAME_SUFFIXES[k]`` from it (:func:`matching.names.strippable`)."""
     return np.array(
         [
-            sum(1 << k for k, suffix in enumerate(SURNAME_SUFFIXES) if len(s) > len(suffix) + 1
-                and s.endswith(suffix))
+            sum(1 << k for k, x in enumerate(SURNAME_SUFFIXES) if strippable(s, x))
             for s in skeletons
         ],
         dtype=np.uint16,
-    )  # fmt: skip
+    )
 
 
 def fuzzy_bounds(

@@ -102,13 +102,18 @@ def _consonants(s: str) -> str:
     return s[:1] + "".join(ch for ch in s[1:] if ch not in _VOWELS)
 
 
+def strippable(skeleton: str, suffix: str) -> bool:
+    """Whether ``skeleton`` ends with ``suffix`` and keeps two letters more without it."""
+    return len(skeleton) > len(suffix) + 1 and skeleton.endswith(suffix)
+
+
 def _stems(a: str, b: str) -> tuple[str, str, int]:
-    """Both skeletons without a surname suffix they share (-OVIC, -SKI, -OV...), and its length."""
+    """Both skeletons without the first surname suffix (-OVIC, -SKI, -OV...) both can drop, and
+    its length."""
     for suffix in SURNAME_SUFFIXES:
-        if a.endswith(suffix) and b.endswith(suffix):
+        if strippable(a, suffix) and strippable(b, suffix):
             n = len(suffix)
-            if len(a) > n + 1 and len(b) > n + 1:
-                return a[:-n], b[:-n], n
+            return a[:-n], b[:-n], n
     return a, b, 0
 
 
