@@ -14,13 +14,16 @@ where left_t is the weight of the traveller's words no unit of S covers and left
 name's own weight less the most S can pair with. Both grow as S shrinks, so the bound is monotone
 in S and an entry name needs some *seed set* of units whose bound reaches the threshold.
 
-The names that pass get the same bound from the entry's side as well: an alignment pairs each
-entry unit once, so G is also at most free plus the sum, over the name's own units (counted as
-often as the name holds them), of the most any traveller unit adds with each; the entry weight S
-can pair at most the weight of the name's units that pair with any of S; and the traveller weight
-an alignment pairs is at most the sum, over the name's units, of the heaviest traveller unit each
-can pair with, so left_t is at least the traveller's word weight less that. Each traveller word
-that can pair with the name's one IVAN then no longer counts as paired (IVANO, YVANOV).
+The names that pass get the same bound from the entry's side as well. An alignment pairs each of
+the name's tokens once, through one of its units (the token itself or a compound holding it), so
+what a unit can get is shared out over the tokens it covers, by their weights, and each token
+counts the most any of its units gives it: G is also at most free plus the sum, over the name's
+tokens, of those; the entry weight S can pair at most the weight of the tokens some unit pairing
+with S covers; and the traveller weight an alignment pairs is at most the sum, over the name's
+tokens, of the share of the heaviest traveller unit their units can pair with, so left_t is at
+least the traveller's word weight less that. Each traveller word that can pair with the name's
+one IVAN then no longer counts as paired (IVANO, YVANOV), nor does an entry's article count once
+per compound it makes (AL MASRI, AL MOHAMMED).
 """
 
 from __future__ import annotations

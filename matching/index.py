@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -144,6 +144,39 @@ def _year_gap(threshold: float) -> int | None:
     if best + DOB_CONFLICT_FAR >= threshold:
         return None
     return 1 if best + DOB_CONFLICT_NEAR < threshold else 5
+
+
+class _PerToken:
+    """Spreads per-unit values of names (flat, each name's units starting at ``begins``, base
+    tokens first) over the names' base tokens: each token gets the most any unit covering it
+    gives it, a compound's value shared out over its kept tokens (see
+    :data:`matching.vocabulary.PARTS_KEPT`) by their ``weights``. A plain token, or a compound
+    with no token kept, keeps its value where it stands."""
+
+    def __init__(
+        self, parts: npt.NDArray[np.int8], begins: IntArray, weights: npt.NDArray[np.float64]
+    ) -> None:
+        self._compounds = np.flatnonzero(parts[:, 0] >= 0)
+        compound_parts = parts[self._compounds]
+        self._kept = compound_parts >= 0
+        first = begins[np.searchsorted(begins, self._compounds, side="right") - 1]
+        slots = first[:, None] + np.where(self._kept, compound_parts, 0)
+        part_weights = np.where(self._kept, weights[slots], 0.0)
+        total = part_weights.sum(axis=1, keepdims=True)
+        even = self._kept / self._kept.sum(axis=1, keepdims=True)
+        self._shares = np.where(total > 0, part_weights / np.where(total > 0, total, 1.0), even)
+        self._slots = slots[self._kept]
+
+    def most(self, values: npt.NDArray[Any], *, split: bool = True) -> npt.NDArray[np.float64]:
+        """Per flat position, the most of ``values`` any unit gives the token standing there
+        (shared out by weight, or whole unless ``split``); 0 where a compound stands."""
+        most = values.astype(np.float64)
+        if len(self._compounds):
+            theirs = most[self._compounds]
+            most[self._compounds] = 0.0
+            spread = theirs[:, None] * self._shares if split else theirs[:, None] * self._kept
+            np.maximum.at(most, self._slots, spread[self._kept])
+        return most
 
 
 class CandidateIndex:
@@ -516,15 +549,17 @@ class CandidateIndex:
         npt.NDArray[np.float64],
     ]:
         """Per name, the most an alignment can gain, the most of the name's weight it can pair
-        and the most of the traveller's word weight it can pair, from the name's own units: an
-        alignment pairs each of them once, so a name gains at most what each of its units can
-        get from any traveller unit (one IVAN does not pay for both IVANO and YVANOV; ``free``:
-        what the traveller's initials and particles add), and covers at most, per unit, the
-        traveller's words (``covers``, per traveller unit) of the heaviest traveller unit it can
-        pair with (one MOHAMMED leaves MOHAMMED or MUHAMMAD of the traveller's over); and the
-        most of the name's weight the traveller's ``initials`` can take: per initial, the name's
-        heaviest unit beginning with its letter (an initial pairs with nothing else)."""
-        held, begins = self._vocab.units_of(names)
+        and the most of the traveller's word weight it can pair, from the name's own tokens: an
+        alignment pairs each of them once, through one of the name's units (the token, or a
+        compound holding it), so a name gains at most, per token, the most any of its units can
+        get from any traveller unit, shared out over the tokens a unit covers (one IVAN does not
+        pay for both IVANO and YVANOV; ``free``: what the traveller's initials and particles
+        add), and covers at most, per token, the traveller's words (``covers``, per traveller
+        unit) of the heaviest traveller unit its units can pair with, shared out the same way
+        (one MOHAMMED leaves MOHAMMED or MUHAMMAD of the traveller's over); and the most of the
+        name's weight the traveller's ``initials`` can take: per initial, the name's heaviest
+        unit beginning with its letter (an initial pairs with nothing else)."""
+        held, begins, parts = self._vocab.units_of(names)
         unit_weights = self._vocab.weights[held]
         taken = np.zeros(len(names))
         if initials:
@@ -542,12 +577,16 @@ class CandidateIndex:
         at[at == len(vocab)] = 0
         pairs = vocab[at] == held
         gains = np.where(pairs, table.max(axis=0)[at], 0.0)
-        weights = np.where(pairs, unit_weights, 0.0)
         covered = np.where(pairs, covering.max(axis=0)[at], 0.0)
+        # An alignment pairs each of the name's base tokens once, through one unit: what a unit
+        # gets is split over the tokens it covers (by their weights) and each token counts the
+        # most any of its units gives it, so a compound and its own words, or two compounds
+        # sharing an article (AL MASRI, AL MOHAMMED), are not counted twice.
+        tokens = _PerToken(parts, begins, unit_weights)
         return (
-            np.add.reduceat(gains, begins) + free,
-            np.add.reduceat(weights, begins),
-            np.add.reduceat(covered, begins),
+            np.add.reduceat(tokens.most(gains), begins) + free,
+            np.add.reduceat(tokens.most(pairs, split=False) * unit_weights, begins),
+            np.add.reduceat(tokens.most(covered), begins),
             taken,
         )
 

@@ -45,6 +45,7 @@ class Vocabulary:
         self._base_vocab = array("i")
         self._base_name = array("i")
         self._name_units = array("i")
+        self._unit_parts = array("b")  # per unit of a name, its parts (see PARTS_KEPT)
         self._name_sizes = array("i")
         self.skeleton_counts: Counter[str] = Counter()
         self.names = 0
@@ -69,6 +70,9 @@ class Vocabulary:
                 self._base_name.append(self.names)
             self._name_entry.append(position)
             self._name_units.extend(units)
+            self._unit_parts.extend(_PLAIN * base)
+            for _, _, parts, _ in specs[base:]:
+                self._unit_parts.extend(_kept_parts(parts))
             self._name_sizes.append(len(units))
             self._post_vocab.extend(vids)
             self._post_name.extend([self.names] * len(vids))
@@ -84,6 +88,7 @@ class Vocabulary:
             "_base_vocab",
             "_base_name",
             "_name_units",
+            "_unit_parts",
             "_name_sizes",
         ):
             setattr(self, name, array("i"))
@@ -113,6 +118,8 @@ class FrozenVocabulary:
         order = np.argsort(post_vocab, kind="stable")
         self.postings = post_name[order]
         self.name_units = np.frombuffer(vocab._name_units, dtype=np.int32).copy()
+        parts = np.frombuffer(vocab._unit_parts, dtype=np.int8)
+        self.unit_parts = parts.reshape(-1, PARTS_KEPT).copy()
         self.name_ptr = np.zeros(vocab.names + 1, dtype=np.int64)
         np.cumsum(np.frombuffer(vocab._name_sizes, dtype=np.int32), out=self.name_ptr[1:])
         counts = np.bincount(post_vocab, minlength=len(texts))
@@ -198,12 +205,14 @@ class FrozenVocabulary:
             np.maximum.reduceat(weight[order], first),
         )
 
-    def units_of(self, names: IntArray) -> tuple[IntArray, IntArray]:
+    def units_of(self, names: IntArray) -> tuple[IntArray, IntArray, npt.NDArray[np.int8]]:
         """The units of each of ``names`` (names that postings hand out: each holds at least one),
-        flat, and where each name's units start in the flat array."""
+        flat, where each name's units start in the flat array, and per unit its kept parts (see
+        :data:`PARTS_KEPT`)."""
         starts = self.name_ptr[names]
         lengths = self.name_ptr[names + 1] - starts
-        return self.name_units[_spans(starts, lengths)], np.cumsum(lengths) - lengths
+        at = _spans(starts, lengths)
+        return self.name_units[at], np.cumsum(lengths) - lengths, self.unit_parts[at]
 
     def vocab_under(self, keys: list[str]) -> tuple[IntArray, IntArray]:
         """The vocabulary ids indexed under ``keys`` (an id once per key it is under) and the
@@ -231,6 +240,25 @@ def distinct(values: IntArray) -> IntArray:
     ordered = np.sort(values, kind="stable")
     found: IntArray = ordered[run_starts(ordered)]
     return found
+
+
+# Per unit of a name, the positions among the name's base tokens (its first units) of the tokens it
+# covers, -1 where there are fewer: a compound's (AL MASRI, ABD AL RAHMAN). A plain token has none
+# kept (it stands where its own position is) and neither has a compound of more tokens, or of one
+# past what int8 holds: it stands for itself (see CandidateIndex._entry_side).
+PARTS_KEPT = 3
+_PART_MAX = 127
+
+
+_PLAIN = array("b", (-1,) * PARTS_KEPT)
+
+
+def _kept_parts(parts: frozenset[int]) -> tuple[int, ...]:
+    """The kept parts of a compound (see PARTS_KEPT)."""
+    kept = sorted(parts)
+    if len(kept) > PARTS_KEPT or kept[-1] >= _PART_MAX:
+        return (-1,) * PARTS_KEPT
+    return (*kept, *(-1,) * (PARTS_KEPT - len(kept)))
 
 
 _WIDEST = 48  # longer texts (a malformed list row) keep str objects: a fixed width costs per item
