@@ -77,6 +77,7 @@ class _Pairing:
     weights: npt.NDArray[np.float32]
     best: float
     top: float
+    pair_weights: npt.NDArray[np.float32]  # each pair's weight, as compare_names weighs it
 
 
 @dataclass(frozen=True)
@@ -179,6 +180,42 @@ class _PerToken:
         return most
 
 
+@dataclass(frozen=True)
+class _NameRows:
+    """Per traveller unit (a row) and per unit of some list names (a column; each name's units
+    side by side, from ``begins``, ``lengths`` of them): what the two can gain paired (0 where
+    they cannot pair) and the pair's weight."""
+
+    gains: npt.NDArray[np.float32]
+    weights: npt.NDArray[np.float32]
+    begins: IntArray
+    lengths: IntArray
+
+    def of(self, names: BoolArray) -> _NameRows:
+        """The columns of the names picked by ``names``."""
+        picked = np.repeat(names, self.lengths)
+        lengths = self.lengths[names]
+        begins = np.cumsum(lengths) - lengths
+        return _NameRows(self.gains[:, picked], self.weights[:, picked], begins, lengths)
+
+    def most_beyond(
+        self, rho: npt.NDArray[np.float64], planner: SeedPlanner
+    ) -> npt.NDArray[np.float64]:
+        """Per name, a bound of ``sum((s - rho) * w)`` over the pairs of any alignment (``rho``
+        per name; see CandidateIndex._alike_enough)."""
+        per_part = np.repeat(np.array(planner.free)[:, None], len(self.begins), axis=1)
+        if not len(self.begins):
+            none: npt.NDArray[np.float64] = per_part.sum(axis=0)
+            return none
+        beyond = self.gains - np.repeat(rho, self.lengths)[None, :] * self.weights
+        per_unit = np.maximum.reduceat(np.maximum(beyond, 0.0), self.begins, axis=1)
+        for unit, bound in enumerate(planner.units):
+            for part, share in bound.fractions:
+                np.maximum(per_part[part], share * per_unit[unit], out=per_part[part])
+        most: npt.NDArray[np.float64] = per_part.sum(axis=0)
+        return most
+
+
 class CandidateIndex:
     """The entries' names in compact arrays, searched by traveller."""
 
@@ -257,7 +294,8 @@ class CandidateIndex:
         weights = self._vocab.weights[vocab].astype(np.float32)
         best = float(gains.max(initial=0.0))
         top = float(weights.max(initial=0.0))
-        return self._pairings.put(unit.text, _Pairing(vocab, gains, weights, best, top))
+        pairing = _Pairing(vocab, gains, weights, best, top, pair[order].astype(np.float32))
+        return self._pairings.put(unit.text, pairing)
 
     def _close_units(self, unit: Unit) -> tuple[IntArray, npt.NDArray[np.float64], BoolArray]:
         """The list units that may pair with ``unit`` (each once), each with its similarity or a
@@ -488,7 +526,7 @@ class CandidateIndex:
         letter)."""
         gained, pairable, left_t = self._traveller_side(names, planner, usable)
         most = free_taken + len(initials) * self._max_unit_weight  # an initial: any word
-        reach = self._reaching(names, gained, pairable, left_t, person, most)
+        reach = self._reaching(names, gained, pairable, left_t, person, most)[0]
         names, gained, pairable, left_t = (
             names[reach],
             gained[reach],
@@ -499,13 +537,16 @@ class CandidateIndex:
             return names
         # what each traveller unit covers of the traveller's words (their base weights)
         covers = [sum(planner.base[i] for i in u.parts) for u in planner.units]
-        gained_e, pairable_e, covered_e, initials_e = self._entry_side(
+        rows, (gained_e, pairable_e, covered_e, initials_e) = self._entry_side(
             names, [p for _, p in usable], covers, sum(planner.free), initials
         )
         gained, pairable = np.minimum(gained, gained_e), np.minimum(pairable, pairable_e)
         left_t = np.maximum(left_t, sum(planner.base) - covered_e)
         taken = free_taken + initials_e
-        kept: IntArray = names[self._reaching(names, gained, pairable, left_t, person, taken)]
+        reach, lost, evidence = self._reaching(names, gained, pairable, left_t, person, taken)
+        rows = rows.of(reach)
+        names, gained, lost, evidence = names[reach], gained[reach], lost[reach], evidence[reach]
+        kept: IntArray = names[self._alike_enough(names, rows, gained, lost, evidence, planner)]
         return kept
 
     def _traveller_side(
@@ -543,10 +584,13 @@ class CandidateIndex:
         free: float,
         initials: list[str],
     ) -> tuple[
-        npt.NDArray[np.float64],
-        npt.NDArray[np.float64],
-        npt.NDArray[np.float64],
-        npt.NDArray[np.float64],
+        _NameRows,
+        tuple[
+            npt.NDArray[np.float64],
+            npt.NDArray[np.float64],
+            npt.NDArray[np.float64],
+            npt.NDArray[np.float64],
+        ],
     ]:
         """Per name, the most an alignment can gain, the most of the name's weight it can pair
         and the most of the traveller's word weight it can pair, from the name's own tokens: an
@@ -558,8 +602,11 @@ class CandidateIndex:
         unit) of the heaviest traveller unit its units can pair with, shared out the same way
         (one MOHAMMED leaves MOHAMMED or MUHAMMAD of the traveller's over); and the most of the
         name's weight the traveller's ``initials`` can take: per initial, the name's heaviest
-        unit beginning with its letter (an initial pairs with nothing else)."""
-        held, begins, parts = self._vocab.units_of(names)
+        unit beginning with its letter (an initial pairs with nothing else). With them, per
+        traveller unit and unit of the names, what the pair can gain and its weight (see
+        _alike_enough)."""
+        held, lengths, parts = self._vocab.units_of(names)
+        begins = np.cumsum(lengths) - lengths
         unit_weights = self._vocab.weights[held]
         taken = np.zeros(len(names))
         if initials:
@@ -569,10 +616,12 @@ class CandidateIndex:
         vocab = distinct(np.concatenate([p.vocab for p in pairings]))
         table = np.zeros((len(pairings), len(vocab)), dtype=np.float32)
         covering = np.zeros((len(pairings), len(vocab)), dtype=np.float32)
+        pair_weights = np.zeros((len(pairings), len(vocab)), dtype=np.float32)
         for row, (pairing, cover) in enumerate(zip(pairings, covers, strict=True)):
             at = np.searchsorted(vocab, pairing.vocab)
             table[row, at] = pairing.gains
             covering[row, at] = cover
+            pair_weights[row, at] = pairing.pair_weights
         at = np.searchsorted(vocab, held)
         at[at == len(vocab)] = 0
         pairs = vocab[at] == held
@@ -583,12 +632,57 @@ class CandidateIndex:
         # most any of its units gives it, so a compound and its own words, or two compounds
         # sharing an article (AL MASRI, AL MOHAMMED), are not counted twice.
         tokens = _PerToken(parts, begins, unit_weights)
-        return (
+        rows = _NameRows(table[:, at] * pairs, pair_weights[:, at] * pairs, begins, lengths)
+        return rows, (
             np.add.reduceat(tokens.most(gains), begins) + free,
             np.add.reduceat(tokens.most(pairs, split=False) * unit_weights, begins),
             np.add.reduceat(tokens.most(covered), begins),
             taken,
         )
+
+    def _lost(
+        self,
+        names: IntArray,
+        pairable: npt.NDArray[np.float64],
+        left_t: npt.NDArray[np.float64],
+        free_taken: float | npt.NDArray[np.float64],
+    ) -> npt.NDArray[np.float64]:
+        """Per name, the least an alignment can lose to left-over tokens, given the least traveller
+        weight it leaves over and the most entry weight it can pair (and ``free_taken``: the most
+        of it the traveller's initials, particles and titles can take)."""
+        left_e = np.maximum(self._vocab.name_weight[names] - pairable - free_taken, 0.0)
+        # conflict + SURPLUS_COST * surplus grows with either side's left-over weight
+        lost: npt.NDArray[np.float64] = np.minimum(left_t, left_e) + SURPLUS_COST * np.abs(
+            left_t - left_e
+        )
+        return lost
+
+    def _alike_enough(
+        self,
+        names: IntArray,
+        rows: _NameRows,
+        gained: npt.NDArray[np.float64],
+        lost: npt.NDArray[np.float64],
+        evidence: npt.NDArray[np.float64],
+        planner: SeedPlanner,
+    ) -> BoolArray:
+        """Which of ``names`` may reach their entry's threshold once the weight of the pairs is
+        counted, not only what they gain (``gained``, ``lost``, ``evidence``: from _reaching).
+
+        The scorer's name similarity is ``sum(s * w) / (sum(w) + lost)`` over the pairs of an
+        alignment (similarity s, pair weight w), so it reaches a ratio rho exactly when the pairs'
+        ``sum((s - rho) * w)`` reaches ``rho * lost``: a fuzzy pair adds its whole weight to the
+        denominator but only part of it to the numerator, which the bound of the gain alone does
+        not see. Per name, rho is the ratio its threshold needs with the other evidence and the
+        distinctiveness at their most; the sum is bounded per traveller part, from the most any
+        traveller unit covering it can add with any of the name's units (shared out as the unit's
+        weight is, see :class:`matching.bound.UnitBound`) or, for an initial or a particle, what
+        it can add at all."""
+        scale = NAME_POINTS * np.sqrt(np.minimum(1.0, gained))
+        rho = np.maximum((self._name_limits[names] - evidence) / np.maximum(scale, 1e-12), 0.0)
+        most = rows.most_beyond(rho, planner)
+        alike: BoolArray = most >= rho * lost - 1e-9
+        return alike
 
     def _reaching(
         self,
@@ -598,19 +692,19 @@ class CandidateIndex:
         left_t: npt.NDArray[np.float64],
         person: Person,
         free_taken: float | npt.NDArray[np.float64],
-    ) -> BoolArray:
+    ) -> tuple[BoolArray, npt.NDArray[np.float64], npt.NDArray[np.float64]]:
         """Which of ``names`` may reach their entry's threshold, given per name the most an
         alignment can gain, the most entry weight it can pair and the least traveller weight it
-        leaves over."""
-        left_e = np.maximum(self._vocab.name_weight[names] - pairable - free_taken, 0.0)
-        # conflict + SURPLUS_COST * surplus grows with either side's left-over weight
-        lost = np.minimum(left_t, left_e) + SURPLUS_COST * np.abs(left_t - left_e)
+        leaves over; with, per name, the least it can lose to left-over tokens and the most its
+        entry's other evidence adds (worked out for the names that reach)."""
+        lost = self._lost(names, pairable, left_t, free_taken)
         ratio = gained / np.maximum(gained + lost, 1e-12)
         points = NAME_POINTS * ratio * np.sqrt(np.minimum(1.0, gained))
         limits = self._name_limits[names]
         # the other evidence (dates of birth above all) only for names it can lift that far
         reach = points + self._bonus(person) >= limits
         hope = np.flatnonzero(reach)
-        evidence = self._evidence.points(self._vocab.name_entry[names[hope]], person)
-        reach[hope] = points[hope] + evidence >= limits[hope]
-        return reach
+        evidence = np.zeros(len(names))
+        evidence[hope] = self._evidence.points(self._vocab.name_entry[names[hope]], person)
+        reach[hope] = points[hope] + evidence[hope] >= limits[hope]
+        return reach, lost, evidence

@@ -207,12 +207,12 @@ class FrozenVocabulary:
 
     def units_of(self, names: IntArray) -> tuple[IntArray, IntArray, npt.NDArray[np.int8]]:
         """The units of each of ``names`` (names that postings hand out: each holds at least one),
-        flat, where each name's units start in the flat array, and per unit its kept parts (see
-        :data:`PARTS_KEPT`)."""
+        flat, how many each name has (side by side in the flat array), and per unit its kept
+        parts (see :data:`PARTS_KEPT`)."""
         starts = self.name_ptr[names]
         lengths = self.name_ptr[names + 1] - starts
         at = _spans(starts, lengths)
-        return self.name_units[at], np.cumsum(lengths) - lengths, self.unit_parts[at]
+        return self.name_units[at], lengths, self.unit_parts[at]
 
     def vocab_under(self, keys: list[str]) -> tuple[IntArray, IntArray]:
         """The vocabulary ids indexed under ``keys`` (an id once per key it is under) and the

@@ -274,6 +274,20 @@ def test_compounds_sharing_the_entry_article_do_not_pay_for_it_twice(name: str) 
     assert_not_handed_out("MOHAMMEDOU MOHAMMED", "ALJAMARI", name, below=10.0)
 
 
+@pytest.mark.parametrize(
+    ("surname", "given", "name"),
+    [
+        ("TASADI", "MOHAMMED", "Nuh Mohammed Abdullah Masadi"),  # scored 67.8
+        ("ALZASANI", "MUHAM", "Ali Muhammad Ihsan al-Qafili"),  # scored 64.0
+    ],
+)
+def test_a_near_miss_of_fuzzy_pairs_is_not_handed_out(surname: str, given: str, name: str) -> None:
+    # TASADI ~ MASADI is a fuzzy pair: it gains 0.83 of its weight but the scorer's denominator
+    # counts the whole of it. Bounded by what the pairs gain alone, such names were handed out
+    # and scored below the threshold, most of the pairs scored in vain at list scale.
+    assert_not_handed_out(surname, given, name, below=5.0)
+
+
 ARABIC_FAMILIES = ["Kumaki", "Jukaki", "Humaki", "Musaki", "Bamadi", "Dumadi", "Qadami", "Sakami",
                    "Masri", "Tikriti", "Rahim", "Rahman", "Harbi", "Hadibi"]  # fmt: skip
 ARABIC_GIVEN = ["Mohammed", "Muhammad", "Omar", "Omer", "Yusuf", "Ahmed", "Nasser", "Abd al-Rahman",
