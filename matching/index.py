@@ -46,14 +46,25 @@ from matching.normalize import make_token
 from matching.rarity import Rarity
 from matching.score import NAME_POINTS
 from matching.units import ParsedName, Unit, parse_fields
-from matching.vocabulary import INITIAL_KEY, IntArray, Vocabulary, distinct, run_starts
+from matching.vocabulary import (
+    INITIAL_KEY,
+    KIND_INITIAL,
+    KIND_PARTICLE,
+    IntArray,
+    Vocabulary,
+    distinct,
+    run_starts,
+)
 
 BoolArray = npt.NDArray[np.bool_]
 V = TypeVar("V")
 
 _DOC_MIN_LEN = 5
 _SLACK = 0.06  # scores are rounded to 0.1: a bound this far under the threshold may still alert
-_TAKEN_PER_NAME = frozenset({"word", "initial"})  # what these take of a name is known per name
+_TAKEN_PER_NAME = frozenset({"word", "initial", "particle"})  # what these take: known per name
+# the most of a name's weight a traveller particle takes, before the name is known: one particle or
+# one initial of the name (AL ~ A)
+_PARTICLE_TAKES = max(PARTICLE_WEIGHT, INITIAL_TOKEN_WEIGHT)
 _CACHE_LIMIT = 50_000  # pairings kept (a few hundred bytes each)
 _TEXTS_CACHE_LIMIT = 5_000  # pairable texts kept (a few kB each)
 _POSTINGS_CACHE_BYTES = 256 * 2**20  # posting unions kept, by the size of their arrays
@@ -407,11 +418,8 @@ class CandidateIndex:
         return (mine + self._max_unit_weight) / 2
 
     def _free_taken(self, unit: Unit) -> float:
-        """The most of an entry name's weight a traveller particle or title can pair with: a
-        particle pairs only with a particle or an initial of its first letter (AL ~ A); a title
-        (kept when a name holds nothing else) with any word. Initials: see _survivors."""
-        if unit.kind == "particle":
-            return max(PARTICLE_WEIGHT, INITIAL_TOKEN_WEIGHT)
+        """The most of an entry name's weight a traveller title (kept when a name holds nothing
+        else) can pair with: any word. Initials and particles: see _survivors."""
         return self._max_unit_weight
 
     def _bonus(self, person: Person) -> float:
@@ -440,9 +448,14 @@ class CandidateIndex:
         names = self._seeded_names(planner, usable, needed, person)
         found: dict[int, tuple[int, ...] | None] = {}
         if len(names):
-            initials = [u.merged.display[:1] for u in name.base if u.kind == "initial"]
+            letters = {
+                kind: [u.merged.display[:1] for u in name.base if u.kind == kind]
+                for kind in ("initial", "particle")
+            }
             taken = sum(self._free_taken(u) for u in name.base if u.kind not in _TAKEN_PER_NAME)
-            kept = self._survivors(names, planner, usable, person, taken, initials)
+            kept = self._survivors(
+                names, planner, usable, person, taken, letters["initial"], letters["particle"]
+            )
             entries = self._vocab.name_entry[kept]
             offsets = kept - self._first_name[entries]
             for entry, offset in zip(entries.tolist(), offsets.tolist(), strict=True):
@@ -515,17 +528,20 @@ class CandidateIndex:
         person: Person,
         free_taken: float,
         initials: list[str],
+        particles: list[str],
     ) -> IntArray:
         """The names of ``names`` whose bound reaches their entry's threshold, the bound now taken
         per name: from the traveller's side first (what each traveller unit can add to and take
         from it), then, for the names that pass, from the entry's side too (what each of its own
         units can get from any traveller unit); with the name's own weight and the entry's other
-        evidence (``free_taken``: the most the traveller's particles and titles can take from a
-        name's weight; each of the traveller's ``initials`` (their letters) can take any word
-        from the traveller's side, and from the entry's side the name's heaviest unit of its
-        letter)."""
+        evidence (``free_taken``: the most the traveller's titles can take from a name's weight;
+        each of the traveller's ``initials`` (their letters) can take any word from the
+        traveller's side, and from the entry's side the name's heaviest unit of its letter; each
+        of its ``particles`` (their first letters) one particle or initial from the traveller's
+        side, and from the entry's side the name's heaviest particle or initial of its letter)."""
         gained, pairable, left_t = self._traveller_side(names, planner, usable)
-        most = free_taken + len(initials) * self._max_unit_weight  # an initial: any word
+        # an initial: any word; a particle: a particle or an initial
+        most = free_taken + len(initials) * self._max_unit_weight + len(particles) * _PARTICLE_TAKES
         reach = self._reaching(names, gained, pairable, left_t, person, most)[0]
         names, gained, pairable, left_t = (
             names[reach],
@@ -538,7 +554,7 @@ class CandidateIndex:
         # what each traveller unit covers of the traveller's words (their base weights)
         covers = [sum(planner.base[i] for i in u.parts) for u in planner.units]
         rows, (gained_e, pairable_e, covered_e, initials_e) = self._entry_side(
-            names, [p for _, p in usable], covers, sum(planner.free), initials
+            names, [p for _, p in usable], covers, sum(planner.free), initials, particles
         )
         gained, pairable = np.minimum(gained, gained_e), np.minimum(pairable, pairable_e)
         left_t = np.maximum(left_t, sum(planner.base) - covered_e)
@@ -583,6 +599,7 @@ class CandidateIndex:
         covers: list[float],
         free: float,
         initials: list[str],
+        particles: list[str],
     ) -> tuple[
         _NameRows,
         tuple[
@@ -601,18 +618,23 @@ class CandidateIndex:
         add), and covers at most, per token, the traveller's words (``covers``, per traveller
         unit) of the heaviest traveller unit its units can pair with, shared out the same way
         (one MOHAMMED leaves MOHAMMED or MUHAMMAD of the traveller's over); and the most of the
-        name's weight the traveller's ``initials`` can take: per initial, the name's heaviest
-        unit beginning with its letter (an initial pairs with nothing else). With them, per
+        name's weight the traveller's ``initials`` and ``particles`` (their first letters) can
+        take: per initial, the name's heaviest unit beginning with its letter, per particle its
+        heaviest particle or initial of its letter (they pair with nothing else). With them, per
         traveller unit and unit of the names, what the pair can gain and its weight (see
         _alike_enough)."""
         held, lengths, parts = self._vocab.units_of(names)
         begins = np.cumsum(lengths) - lengths
         unit_weights = self._vocab.weights[held]
         taken = np.zeros(len(names))
-        if initials:
+        if initials or particles:
             letters = self._vocab.first_letter[held]
+            kinds = self._vocab.kind[held]
             for letter in initials:
                 taken += np.maximum.reduceat(np.where(letters == letter, unit_weights, 0.0), begins)
+            for letter in particles:
+                takes = (kinds == KIND_PARTICLE) | ((kinds == KIND_INITIAL) & (letters == letter))
+                taken += np.maximum.reduceat(np.where(takes, unit_weights, 0.0), begins)
         vocab = distinct(np.concatenate([p.vocab for p in pairings]))
         table = np.zeros((len(pairings), len(vocab)), dtype=np.float32)
         covering = np.zeros((len(pairings), len(vocab)), dtype=np.float32)

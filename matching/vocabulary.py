@@ -135,9 +135,13 @@ class FrozenVocabulary:
         self.name_weight = np.bincount(
             base_name, weights=self.weights[base_vocab], minlength=vocab.names
         )
-        self.key_hashes, self.key_ptr, self.key_vocab, skeletons, named, firsts = _key_arrays(texts)
+        keyed = _key_arrays(texts)
+        self.key_hashes, self.key_ptr, self.key_vocab, skeletons, named, firsts, kinds = keyed
         # Per unit, the first letter of its merged form: what a traveller's initial pairs with
         self.first_letter = strings(firsts)
+        # Per unit, whether it is one initial (KIND_INITIAL) or one particle (KIND_PARTICLE): what
+        # a traveller's particle pairs with (an initial only if of its first letter)
+        self.kind = np.frombuffer(kinds, dtype=np.int8).copy()
         # Per unit: whether it is a known name (in a name-variant group).
         self.named = np.array(named, dtype=bool)
         # Per compound unit, the particles among its tokens, one bit each (see _particle_masks)
@@ -261,6 +265,9 @@ def _kept_parts(parts: frozenset[int]) -> tuple[int, ...]:
     return (*kept, *(-1,) * (PARTS_KEPT - len(kept)))
 
 
+KIND_INITIAL, KIND_PARTICLE = 1, 2  # FrozenVocabulary.kind of a unit that is one such token
+_KINDS = {"initial": KIND_INITIAL, "particle": KIND_PARTICLE}
+
 _WIDEST = 48  # longer texts (a malformed list row) keep str objects: a fixed width costs per item
 
 
@@ -301,12 +308,15 @@ def _particle_masks(texts: list[str]) -> tuple[list[str], npt.NDArray[np.uint64]
 
 def _key_arrays(
     texts: list[str],
-) -> tuple[IntArray, IntArray, npt.NDArray[np.int32], list[list[str]], list[bool], list[str]]:
+) -> tuple[
+    IntArray, IntArray, npt.NDArray[np.int32], list[list[str]], list[bool], list[str], array[int]
+]:
     """The distinct key hashes (sorted) and where the vocabulary ids under each start (CSR, one
     more than the hashes), those ids, each unit's skeletons (sorted), whether each is a known
-    name and the first letter of each one's merged form."""
+    name, the first letter of each one's merged form and each one's kind (see KIND_INITIAL)."""
     hashes = array("q")
     vocab = array("i")
+    kinds = array("b")
     skeletons: list[list[str]] = []
     named: list[bool] = []
     firsts: list[str] = []
@@ -316,6 +326,7 @@ def _key_arrays(
         skeletons.append(sorted(merged.skeletons))
         named.append(bool(merged.groups))
         firsts.append(merged.display[:1])
+        kinds.append(_KINDS.get(merged.kind, 0) if len(tokens) == 1 else 0)
         if len(tokens) == 1 and merged.kind == "initial":
             keys: Iterable[str] = (INITIAL_KEY + merged.display[:1],)
         elif len(tokens) == 1 and merged.kind != "word":
@@ -331,4 +342,4 @@ def _key_arrays(
     h = h[order]
     starts = run_starts(h)
     ptr = np.append(starts, len(h)).astype(np.int32 if len(h) < 2**31 else np.int64)
-    return h[starts], ptr, v[order], skeletons, named, firsts
+    return h[starts], ptr, v[order], skeletons, named, firsts, kinds
