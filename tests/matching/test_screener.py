@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import random
 
 import pytest
@@ -144,6 +145,28 @@ def test_progress_is_reported_and_ends_at_the_total() -> None:
     Screener(entries).screen(travellers, progress=lambda d, t, s: calls.append((d, t, s)))
     assert calls[0][:2] == (0, 40)
     assert calls[-1][:2] == (40, 40)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_collector_is_paused_while_screening_and_given_back_as_it_was(enabled: bool) -> None:
+    # Screening fills caches with long-lived objects that set off full collections (0.3 s
+    # each at list scale): automatic collection is off while it runs, the objects alive before
+    # it are frozen, and both come back as they were (the workstation's window keeps automatic
+    # collection off and collects on its own thread).
+    entries, travellers = generated(n_travellers=40)
+    during: list[tuple[bool, int]] = []
+
+    def progress(_done: int, _total: int, _text: str) -> None:
+        during.append((gc.isenabled(), gc.get_freeze_count()))
+
+    (gc.enable if enabled else gc.disable)()
+    try:
+        Screener(entries).screen(travellers, progress=progress)
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable()
+    assert during and all(not on and frozen > 0 for on, frozen in during)
+    assert gc.get_freeze_count() == 0
 
 
 def test_should_stop_ends_screening_early() -> None:
