@@ -29,7 +29,8 @@ _PROGRESS_INTERVAL = 0.1  # seconds between progress reports
 
 @contextmanager
 def _collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector stays out of the way while travellers are screened.
+    """The cyclic garbage collector stays out of the way while travellers are screened (and
+    while the index is built).
 
     Objects alive before screening (the list, the index, the caller's data: millions of them at
     list scale) are frozen out of it: each full collection traversed the whole heap, seconds per
@@ -75,7 +76,8 @@ class Screener:
             limits = np.full(len(self._entries), self.threshold, dtype=np.float32)
         else:
             limits = np.array([self._threshold(e) for e in self._entries], dtype=np.float32)
-        self._index = CandidateIndex(self._entries, limits)
+        with _collector_paused():  # the index is millions of new objects, none in a cycle
+            self._index = CandidateIndex(self._entries, limits)
         self.rarity = self._index.rarity
 
     def __len__(self) -> int:
