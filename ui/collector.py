@@ -30,7 +30,13 @@ class MainThreadCollector(QObject):
         self._timer.start(interval_ms)
 
     def check(self) -> None:
-        """Collect the generations whose counts passed their thresholds, as gc itself would."""
+        """Collect the generations whose counts passed their thresholds, as gc itself would;
+        not while objects are frozen out of the collector: a screening does that while it runs
+        (see :func:`matching.screener.Screener.screen`), and collecting then only went through
+        the objects its caches make, holding up the window and the screening alike (1.3 s over a
+        day of 20,000 travellers, up to 0.12 s at a time). What is left is collected after."""
+        if gc.get_freeze_count():
+            return
         counts = gc.get_count()
         for generation in (2, 1, 0):
             if counts[generation] > self._thresholds[generation]:
