@@ -417,11 +417,6 @@ class CandidateIndex:
             return max(mine, _INITIAL * _INITIAL_WEIGHT * (mine + 1.0) / 2)
         return (mine + self._max_unit_weight) / 2
 
-    def _free_taken(self, unit: Unit) -> float:
-        """The most of an entry name's weight a traveller title (kept when a name holds nothing
-        else) can pair with: any word. Initials and particles: see _survivors."""
-        return self._max_unit_weight
-
     def _bonus(self, person: Person) -> float:
         bonus = DOB_EXACT if person.birth_date is not None else 0.0
         if person.nationality and person.nationality.strip():
@@ -452,7 +447,9 @@ class CandidateIndex:
                 kind: [u.merged.display[:1] for u in name.base if u.kind == kind]
                 for kind in ("initial", "particle")
             }
-            taken = sum(self._free_taken(u) for u in name.base if u.kind not in _TAKEN_PER_NAME)
+            # a title (kept when a name holds nothing else) can pair with any word of a name
+            titles = sum(1 for u in name.base if u.kind not in _TAKEN_PER_NAME)
+            taken = titles * self._max_unit_weight
             kept = self._survivors(
                 names, planner, usable, person, taken, letters["initial"], letters["particle"]
             )
@@ -629,12 +626,14 @@ class CandidateIndex:
         taken = np.zeros(len(names))
         if initials or particles:
             letters = self._vocab.first_letter[held]
-            kinds = self._vocab.kind[held]
             for letter in initials:
                 taken += np.maximum.reduceat(np.where(letters == letter, unit_weights, 0.0), begins)
-            for letter in particles:
-                takes = (kinds == KIND_PARTICLE) | ((kinds == KIND_INITIAL) & (letters == letter))
-                taken += np.maximum.reduceat(np.where(takes, unit_weights, 0.0), begins)
+            if particles:
+                kinds = self._vocab.kind[held]
+                particle, initial = kinds == KIND_PARTICLE, kinds == KIND_INITIAL
+                for letter in particles:
+                    takes = particle | (initial & (letters == letter))
+                    taken += np.maximum.reduceat(np.where(takes, unit_weights, 0.0), begins)
         vocab = distinct(np.concatenate([p.vocab for p in pairings]))
         table = np.zeros((len(pairings), len(vocab)), dtype=np.float32)
         covering = np.zeros((len(pairings), len(vocab)), dtype=np.float32)
