@@ -31,9 +31,14 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from itertools import combinations
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
 
 from matching.names import SURPLUS_COST
 from matching.score import NAME_POINTS
+from matching.vocabulary import IntArray
 
 _MAX_ENUMERATED = 9  # more units than this: seed sets are single units (still exact, looser)
 _MAX_SEED_SIZE = 3
@@ -115,3 +120,72 @@ class SeedPlanner:
                     # a larger set of units may qualify: every such set holds this triple
                     found.append(combo)
         return found
+
+
+class PerToken:
+    """Spreads per-unit values of names (flat, each name's units starting at ``begins``, base
+    tokens first) over the names' base tokens: each token gets the most any unit covering it
+    gives it, a compound's value shared out over its kept tokens (see
+    :data:`matching.vocabulary.PARTS_KEPT`) by their ``weights``. A plain token, or a compound
+    with no token kept, keeps its value where it stands."""
+
+    def __init__(
+        self, parts: npt.NDArray[np.int8], begins: IntArray, weights: npt.NDArray[np.float64]
+    ) -> None:
+        self._compounds = np.flatnonzero(parts[:, 0] >= 0)
+        compound_parts = parts[self._compounds]
+        self._kept = compound_parts >= 0
+        first = begins[np.searchsorted(begins, self._compounds, side="right") - 1]
+        slots = first[:, None] + np.where(self._kept, compound_parts, 0)
+        part_weights = np.where(self._kept, weights[slots], 0.0)
+        total = part_weights.sum(axis=1, keepdims=True)
+        even = self._kept / self._kept.sum(axis=1, keepdims=True)
+        self._shares = np.where(total > 0, part_weights / np.where(total > 0, total, 1.0), even)
+        self._slots = slots[self._kept]
+
+    def most(self, values: npt.NDArray[Any], *, split: bool = True) -> npt.NDArray[np.float64]:
+        """Per flat position, the most of ``values`` any unit gives the token standing there
+        (shared out by weight, or whole unless ``split``); 0 where a compound stands."""
+        most = values.astype(np.float64)
+        if len(self._compounds):
+            theirs = most[self._compounds]
+            most[self._compounds] = 0.0
+            spread = theirs[:, None] * self._shares if split else theirs[:, None] * self._kept
+            np.maximum.at(most, self._slots, spread[self._kept])
+        return most
+
+
+@dataclass(frozen=True)
+class NameRows:
+    """Per traveller unit (a row) and per unit of some list names (a column; each name's units
+    side by side, from ``begins``, ``lengths`` of them): what the two can gain paired (0 where
+    they cannot pair) and the pair's weight."""
+
+    gains: npt.NDArray[np.float32]
+    weights: npt.NDArray[np.float32]
+    begins: IntArray
+    lengths: IntArray
+
+    def of(self, names: npt.NDArray[np.bool_]) -> NameRows:
+        """The columns of the names picked by ``names``."""
+        picked = np.repeat(names, self.lengths)
+        lengths = self.lengths[names]
+        begins = np.cumsum(lengths) - lengths
+        return NameRows(self.gains[:, picked], self.weights[:, picked], begins, lengths)
+
+    def most_beyond(
+        self, rho: npt.NDArray[np.float64], planner: SeedPlanner
+    ) -> npt.NDArray[np.float64]:
+        """Per name, a bound of ``sum((s - rho) * w)`` over the pairs of any alignment (``rho``
+        per name; see matching.index.CandidateIndex._alike_enough)."""
+        per_part = np.repeat(np.array(planner.free)[:, None], len(self.begins), axis=1)
+        if not len(self.begins):
+            none: npt.NDArray[np.float64] = per_part.sum(axis=0)
+            return none
+        beyond = self.gains - np.repeat(rho, self.lengths)[None, :] * self.weights
+        per_unit = np.maximum.reduceat(np.maximum(beyond, 0.0), self.begins, axis=1)
+        for unit, bound in enumerate(planner.units):
+            for part, share in bound.fractions:
+                np.maximum(per_part[part], share * per_unit[unit], out=per_part[part])
+        most: npt.NDArray[np.float64] = per_part.sum(axis=0)
+        return most

@@ -16,12 +16,12 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
 import numpy as np
 import numpy.typing as npt
 
-from matching.bound import SeedPlanner, unit_bound
+from matching.bound import NameRows, PerToken, SeedPlanner, unit_bound
 from matching.evidence import (
     DOB_CONFLICT_FAR,
     DOB_CONFLICT_NEAR,
@@ -156,75 +156,6 @@ def _year_gap(threshold: float) -> int | None:
     if best + DOB_CONFLICT_FAR >= threshold:
         return None
     return 1 if best + DOB_CONFLICT_NEAR < threshold else 5
-
-
-class _PerToken:
-    """Spreads per-unit values of names (flat, each name's units starting at ``begins``, base
-    tokens first) over the names' base tokens: each token gets the most any unit covering it
-    gives it, a compound's value shared out over its kept tokens (see
-    :data:`matching.vocabulary.PARTS_KEPT`) by their ``weights``. A plain token, or a compound
-    with no token kept, keeps its value where it stands."""
-
-    def __init__(
-        self, parts: npt.NDArray[np.int8], begins: IntArray, weights: npt.NDArray[np.float64]
-    ) -> None:
-        self._compounds = np.flatnonzero(parts[:, 0] >= 0)
-        compound_parts = parts[self._compounds]
-        self._kept = compound_parts >= 0
-        first = begins[np.searchsorted(begins, self._compounds, side="right") - 1]
-        slots = first[:, None] + np.where(self._kept, compound_parts, 0)
-        part_weights = np.where(self._kept, weights[slots], 0.0)
-        total = part_weights.sum(axis=1, keepdims=True)
-        even = self._kept / self._kept.sum(axis=1, keepdims=True)
-        self._shares = np.where(total > 0, part_weights / np.where(total > 0, total, 1.0), even)
-        self._slots = slots[self._kept]
-
-    def most(self, values: npt.NDArray[Any], *, split: bool = True) -> npt.NDArray[np.float64]:
-        """Per flat position, the most of ``values`` any unit gives the token standing there
-        (shared out by weight, or whole unless ``split``); 0 where a compound stands."""
-        most = values.astype(np.float64)
-        if len(self._compounds):
-            theirs = most[self._compounds]
-            most[self._compounds] = 0.0
-            spread = theirs[:, None] * self._shares if split else theirs[:, None] * self._kept
-            np.maximum.at(most, self._slots, spread[self._kept])
-        return most
-
-
-@dataclass(frozen=True)
-class _NameRows:
-    """Per traveller unit (a row) and per unit of some list names (a column; each name's units
-    side by side, from ``begins``, ``lengths`` of them): what the two can gain paired (0 where
-    they cannot pair) and the pair's weight."""
-
-    gains: npt.NDArray[np.float32]
-    weights: npt.NDArray[np.float32]
-    begins: IntArray
-    lengths: IntArray
-
-    def of(self, names: BoolArray) -> _NameRows:
-        """The columns of the names picked by ``names``."""
-        picked = np.repeat(names, self.lengths)
-        lengths = self.lengths[names]
-        begins = np.cumsum(lengths) - lengths
-        return _NameRows(self.gains[:, picked], self.weights[:, picked], begins, lengths)
-
-    def most_beyond(
-        self, rho: npt.NDArray[np.float64], planner: SeedPlanner
-    ) -> npt.NDArray[np.float64]:
-        """Per name, a bound of ``sum((s - rho) * w)`` over the pairs of any alignment (``rho``
-        per name; see CandidateIndex._alike_enough)."""
-        per_part = np.repeat(np.array(planner.free)[:, None], len(self.begins), axis=1)
-        if not len(self.begins):
-            none: npt.NDArray[np.float64] = per_part.sum(axis=0)
-            return none
-        beyond = self.gains - np.repeat(rho, self.lengths)[None, :] * self.weights
-        per_unit = np.maximum.reduceat(np.maximum(beyond, 0.0), self.begins, axis=1)
-        for unit, bound in enumerate(planner.units):
-            for part, share in bound.fractions:
-                np.maximum(per_part[part], share * per_unit[unit], out=per_part[part])
-        most: npt.NDArray[np.float64] = per_part.sum(axis=0)
-        return most
 
 
 class CandidateIndex:
@@ -598,7 +529,7 @@ class CandidateIndex:
         initials: list[str],
         particles: list[str],
     ) -> tuple[
-        _NameRows,
+        NameRows,
         tuple[
             npt.NDArray[np.float64],
             npt.NDArray[np.float64],
@@ -652,8 +583,8 @@ class CandidateIndex:
         # gets is split over the tokens it covers (by their weights) and each token counts the
         # most any of its units gives it, so a compound and its own words, or two compounds
         # sharing an article (AL MASRI, AL MOHAMMED), are not counted twice.
-        tokens = _PerToken(parts, begins, unit_weights)
-        rows = _NameRows(table[:, at] * pairs, pair_weights[:, at] * pairs, begins, lengths)
+        tokens = PerToken(parts, begins, unit_weights)
+        rows = NameRows(table[:, at] * pairs, pair_weights[:, at] * pairs, begins, lengths)
         return rows, (
             np.add.reduceat(tokens.most(gains), begins) + free,
             np.add.reduceat(tokens.most(pairs, split=False) * unit_weights, begins),
@@ -681,7 +612,7 @@ class CandidateIndex:
     def _alike_enough(
         self,
         names: IntArray,
-        rows: _NameRows,
+        rows: NameRows,
         gained: npt.NDArray[np.float64],
         lost: npt.NDArray[np.float64],
         evidence: npt.NDArray[np.float64],
