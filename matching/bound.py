@@ -177,7 +177,7 @@ class NameRows:
         self, rho: npt.NDArray[np.float64], planner: SeedPlanner
     ) -> npt.NDArray[np.float64]:
         """Per name, a bound of ``sum((s - rho) * w)`` over the pairs of any alignment (``rho``
-        per name; see matching.index.CandidateIndex._alike_enough)."""
+        per name; see matching.narrowing.NameNarrowing._alike_enough)."""
         per_part = np.repeat(np.array(planner.free)[:, None], len(self.begins), axis=1)
         if not len(self.begins):
             none: npt.NDArray[np.float64] = per_part.sum(axis=0)

@@ -249,7 +249,7 @@ def distinct(values: IntArray) -> IntArray:
 # Per unit of a name, the positions among the name's base tokens (its first units) of the tokens it
 # covers, -1 where there are fewer: a compound's (AL MASRI, ABD AL RAHMAN). A plain token has none
 # kept (it stands where its own position is) and neither has a compound of more tokens, or of one
-# past what int8 holds: it stands for itself (see CandidateIndex._entry_side).
+# past what int8 holds: it stands for itself (see NameNarrowing._entry_side).
 PARTS_KEPT = 3
 _PART_MAX = 127
 
