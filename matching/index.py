@@ -162,7 +162,9 @@ class CandidateIndex:
         self._first_name[name_entry[starts]] = starts
         self._year_gap = _year_gap(self._min_threshold)
         self._max_unit_weight = float(self._vocab.weights.max(initial=1.0))
-        self._narrowing = NameNarrowing(self._vocab, self._evidence, self._name_limits)
+        self._narrowing = NameNarrowing(
+            self._vocab, self._evidence, self._name_limits, self._max_unit_weight
+        )
         self._pairings: _Recent[Pairing] = _Recent(_CACHE_LIMIT)
         self._texts: _Recent[frozenset[str]] = _Recent(_TEXTS_CACHE_LIMIT)
         self._postings: _Recent[Held] = _Recent(_POSTINGS_CACHE_BYTES, lambda held: held.nbytes)

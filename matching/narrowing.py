@@ -71,11 +71,12 @@ class NameNarrowing:
         vocab: FrozenVocabulary,
         evidence: EntryEvidence,
         name_limits: npt.NDArray[np.float32],
+        max_unit_weight: float,
     ) -> None:
         self._vocab = vocab
         self._evidence = evidence
         self._name_limits = name_limits  # per name, its entry's threshold less the slack
-        self._max_unit_weight = float(vocab.weights.max(initial=1.0))
+        self._max_unit_weight = max_unit_weight  # the list's heaviest unit
 
     def survivors(
         self,
