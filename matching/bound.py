@@ -57,6 +57,12 @@ class UnitBound:
     shares: tuple[tuple[int, float], ...]
     fractions: tuple[tuple[int, float], ...]
 
+    def lift(self, per_part: npt.NDArray[np.float64], values: npt.NDArray[Any]) -> None:
+        """Raise each of this unit's parts (rows of ``per_part``, a column per name) to its share
+        of ``values`` (per name, what the unit gives it)."""
+        for part, share in self.fractions:
+            np.maximum(per_part[part], share * values, out=per_part[part])
+
 
 def unit_bound(
     parts: frozenset[int], best: float, entry_weight: float, part_weights: list[float]
@@ -88,6 +94,11 @@ class SeedPlanner:
         self.units = units
         self.base = base
         self.free = free
+
+    def free_rows(self, count: int) -> npt.NDArray[np.float64]:
+        """Per base part (a row), for ``count`` names (columns), what it adds paired with none of
+        them: the most its token can add if never keyed (``free``), else 0."""
+        return np.repeat(np.array(self.free, dtype=np.float64)[:, None], count, axis=1)
 
     def points(self, chosen: tuple[int, ...]) -> float:
         """The bound of an entry name pairing only with the ``chosen`` units."""
@@ -178,14 +189,13 @@ class NameRows:
     ) -> npt.NDArray[np.float64]:
         """Per name, a bound of ``sum((s - rho) * w)`` over the pairs of any alignment (``rho``
         per name; see matching.narrowing.NameNarrowing._alike_enough)."""
-        per_part = np.repeat(np.array(planner.free)[:, None], len(self.begins), axis=1)
+        per_part = planner.free_rows(len(self.begins))
         if not len(self.begins):
             none: npt.NDArray[np.float64] = per_part.sum(axis=0)
             return none
         beyond = self.gains - np.repeat(rho, self.lengths)[None, :] * self.weights
         per_unit = np.maximum.reduceat(np.maximum(beyond, 0.0), self.begins, axis=1)
         for unit, bound in enumerate(planner.units):
-            for part, share in bound.fractions:
-                np.maximum(per_part[part], share * per_unit[unit], out=per_part[part])
+            bound.lift(per_part, per_unit[unit])
         most: npt.NDArray[np.float64] = per_part.sum(axis=0)
         return most

@@ -25,7 +25,7 @@ BoolArray = npt.NDArray[np.bool_]
 
 # the most of a name's weight a traveller particle takes, before the name is known: one particle or
 # one initial of the name (AL ~ A)
-PARTICLE_TAKES = max(PARTICLE_WEIGHT, INITIAL_TOKEN_WEIGHT)
+_PARTICLE_TAKES = max(PARTICLE_WEIGHT, INITIAL_TOKEN_WEIGHT)
 
 
 @dataclass(frozen=True)
@@ -102,7 +102,7 @@ class NameNarrowing:
         ``held``, the names holding them."""
         gained, pairable, left_t = self._traveller_side(names, planner, held)
         # an initial: any word; a particle: a particle or an initial
-        most = free_taken + len(initials) * self._max_unit_weight + len(particles) * PARTICLE_TAKES
+        most = free_taken + len(initials) * self._max_unit_weight + len(particles) * _PARTICLE_TAKES
         reach = self._reaching(names, gained, pairable, left_t, person, most)[0]
         names, gained, pairable, left_t = (
             names[reach],
@@ -131,7 +131,7 @@ class NameNarrowing:
     ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.float64]]:
         """Per name, the most an alignment can gain, the most entry weight it can pair and the
         least traveller weight it leaves over, from what each traveller unit can pair with."""
-        per_part = np.repeat(np.array(planner.free)[:, None], len(names), axis=1)
+        per_part = planner.free_rows(len(names))
         # Per traveller part, the most entry weight a unit covering it can pair with, split as
         # the unit's weight is: units of one alignment cover disjoint parts, so the sum over the
         # parts bounds the entry weight an alignment pairs (a compound and its own words are never
@@ -144,10 +144,10 @@ class NameNarrowing:
             mask = holding.names[at] == names
             gain = np.where(mask, holding.gains[at], 0.0)
             weight = np.where(mask, holding.weights[at], 0.0)
-            for i, share in bound.fractions:
+            for i in bound.parts:
                 covered[i] |= mask
-                np.maximum(per_part[i], share * gain, out=per_part[i])
-                np.maximum(taken[i], share * weight, out=taken[i])
+            bound.lift(per_part, gain)
+            bound.lift(taken, weight)
         weights = np.array(planner.base)
         left_t = weights @ ~covered if len(weights) else np.zeros(len(names))
         return per_part.sum(axis=0), taken.sum(axis=0), left_t
