@@ -75,13 +75,15 @@ def _adopt(screener: ScreensOne, people: Sequence[Person]) -> None:
     _screener, _people = screener, people
 
 
-def _screen_chunk(bounds: tuple[int, int]) -> tuple[int, list[Match]]:
+def _screen_chunk(bounds: tuple[int, int]) -> tuple[int, dict[int, list[Match]]]:
     assert _screener is not None, "worker not initialised"
     start, stop = bounds
-    matches: list[Match] = []
-    for person in _people[start:stop]:
-        matches.extend(_screener.screen_one(person))
-    return start, matches
+    found: dict[int, list[Match]] = {}
+    for at in range(start, stop):
+        matches = _screener.screen_one(_people[at])
+        if matches:
+            found[at] = matches
+    return start, found
 
 
 @contextmanager
@@ -112,8 +114,9 @@ def screen_forked(
     progress: ProgressFn | None,
     should_stop: Callable[[], bool] | None,
     interval: float,
-) -> list[Match]:
-    """Matches of ``people`` in traveller order, screened by ``workers`` forked processes.
+) -> dict[int, list[Match]]:
+    """Per position in ``people`` of a traveller with matches, the matches, screened by
+    ``workers`` forked processes.
 
     Progress is reported as chunks come back (at most every ``interval`` seconds); when
     ``should_stop`` turns true the workers are terminated and the matches of the chunks already
@@ -122,25 +125,25 @@ def screen_forked(
     total = len(people)
     bounds = chunk_bounds(total, workers)
     sizes = dict(bounds)
-    found: dict[int, list[Match]] = {}
+    chunks: dict[int, dict[int, list[Match]]] = {}
     done, last = 0, time.monotonic()
     if progress is not None:
         progress(0, total, f"Screening 0 of {total}")
     with _forked_pool(workers, screener, people) as pool:
         results = pool.imap_unordered(_screen_chunk, bounds)
-        while len(found) < len(bounds):
+        while len(chunks) < len(bounds):
             if should_stop is not None and should_stop():
                 break
             try:
-                start, matches = results.next(timeout=_POLL)
+                start, found = results.next(timeout=_POLL)
             except multiprocessing.TimeoutError:
                 continue
-            found[start] = matches
+            chunks[start] = found
             done += sizes[start] - start
             now = time.monotonic()
             if progress is not None and now - last >= interval:
                 progress(done, total, f"Screening {done} of {total}")
                 last = now
-    if progress is not None and len(found) == len(bounds):
+    if progress is not None and len(chunks) == len(bounds):
         progress(total, total, f"Screened {total}")
-    return [m for start in sorted(found) for m in found[start]]
+    return {at: matches for found in chunks.values() for at, matches in found.items()}

@@ -8,6 +8,7 @@ import random
 import pytest
 
 from matching import DEFAULT_THRESHOLD, ListedPerson, PartialDate, Person, Screener, compare
+from matching.screener import screening_order
 from tests.matching.people import entry, traveller
 
 SURNAMES = [
@@ -181,8 +182,25 @@ def test_should_stop_ends_screening_early() -> None:
     partial = screener.screen(travellers, should_stop=stop)
     assert len(seen) == 6
     whole = screener.screen(travellers)
-    assert {m.traveller_key for m in partial} <= {t.key for t in travellers[:5]}
+    first = [travellers[i] for i in screening_order(travellers)[:5]]
+    assert {m.traveller_key for m in partial} <= {t.key for t in first}
     assert len(partial) < len(whole)
+
+
+def test_matches_come_in_traveller_order_though_screened_in_name_order() -> None:
+    entries, travellers = generated(n_travellers=120)
+    screener = Screener(entries)
+    one_by_one = [m for t in travellers for m in screener.screen_one(t)]
+    order = screening_order(travellers)
+    assert order != list(range(len(travellers)))  # the generated names are not in order
+    assert [travellers[i].surname.casefold() for i in order] == sorted(
+        t.surname.casefold() for t in travellers
+    )
+    assert len(one_by_one) > 20
+    assert screener.screen(travellers) == one_by_one
+    assert screener.screen(travellers[::-1]) == [
+        m for t in travellers[::-1] for m in screener.screen_one(t)
+    ]
 
 
 def test_a_list_may_set_its_own_threshold_per_entry() -> None:
