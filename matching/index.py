@@ -16,13 +16,14 @@ out every entry holding it.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Generic, TypeVar
 
 import numpy as np
 import numpy.typing as npt
 
 from matching.bound import SeedPlanner, unit_bound
+from matching.close_units import CloseUnits
 from matching.evidence import (
     DOB_CONFLICT_FAR,
     DOB_CONFLICT_NEAR,
@@ -30,15 +31,11 @@ from matching.evidence import (
     document_key,
 )
 from matching.evidence_arrays import EntryEvidence
-from matching.likeness import fuzzy_bounds
 from matching.model import ListedPerson, Person
 from matching.names import (
     _INITIAL,
     _INITIAL_WEIGHT,
-    FUZZY_FLOOR,
-    FUZZY_GRADE,
     Pairable,
-    _similarity,
 )
 from matching.narrowing import Held, NameNarrowing, Pairing, evidence_bonus
 from matching.normalize import make_token
@@ -46,7 +43,6 @@ from matching.rarity import Rarity
 from matching.score import NAME_POINTS
 from matching.units import ParsedName, Unit, parse_fields
 from matching.vocabulary import (
-    INITIAL_KEY,
     IntArray,
     Vocabulary,
     distinct,
@@ -65,6 +61,7 @@ _POSTINGS_CACHE_BYTES = 256 * 2**20  # posting unions kept, by the size of their
 _WARM_UNITS = 10_000  # the list's commonest words paired at build (see CandidateIndex._warm_up)
 _WARM_PER_ENTRIES = 60  # ... one per this many entries, up to _WARM_UNITS
 _WARM_POSTINGS = 3000  # ... the names holding what the commonest of them pair with, too
+_WARM_BLOCK = 500  # ... looked up this many at a time
 
 
 def _doc_keys(documents: Sequence[str]) -> set[str]:
@@ -81,6 +78,9 @@ class _Recent(Generic[V]):
         self._limit = limit
         self._size = size
         self._total = 0
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._values
 
     def get(self, key: str) -> V | None:
         found = self._values.get(key)
@@ -162,6 +162,7 @@ class CandidateIndex:
         self._first_name[name_entry[starts]] = starts
         self._year_gap = _year_gap(self._min_threshold)
         self._max_unit_weight = float(self._vocab.weights.max(initial=1.0))
+        self._close = CloseUnits(self._vocab)
         self._narrowing = NameNarrowing(
             self._vocab, self._evidence, self._name_limits, self._max_unit_weight
         )
@@ -177,28 +178,49 @@ class CandidateIndex:
     def _warm_up(self, count: int) -> None:
         """Pair the ``count`` commonest words of the list, as travel documents write them, with
         the list now rather than during the first flight screened: travellers' names are mostly
-        the list's common names, and each new word costs the index a search of its keys (about
-        a millisecond: ten thousand words add seconds to the build and save them on every day's
-        first screenings). The commonest get the names holding their pairs worked out too."""
+        the list's common names, and each new word costs the index a search of its keys (ten
+        thousand words, looked up in blocks, add under three seconds to the build at 1,000,000
+        names, and save them on every day's first screenings). The commonest get the names
+        holding their pairs worked out too."""
         vocab = self._vocab
         held = np.diff(vocab.indptr)
         single = np.array([" " not in t for t in vocab.texts.tolist()], dtype=bool)
         order = np.argsort(-np.where(single, held, 0), kind="stable")[:count]
-        for rank, vid in enumerate(order[held[order] > 0].tolist()):
-            display = make_token(str(vocab.texts[vid])).display
-            for unit in parse_fields(display).units:
+        vids = order[held[order] > 0].tolist()
+        names = [parse_fields(make_token(str(vocab.texts[vid])).display) for vid in vids]
+        for start in range(0, len(names), _WARM_BLOCK):
+            self.pair_ahead(names[start : start + _WARM_BLOCK])
+        for name in names[:_WARM_POSTINGS]:
+            for unit in name.units:
                 if unit.kind == "word":
                     pairing = self._pairing(unit)
-                    if len(pairing.vocab) and rank < _WARM_POSTINGS:
+                    if len(pairing.vocab):
                         self._names_of(unit, pairing)
+
+    def pair_ahead(self, names: Iterable[ParsedName]) -> None:
+        """Pair the words of ``names`` the index has not paired yet, all in one go (see
+        :mod:`matching.close_units`): what screening a block of travellers does first."""
+        cold: dict[str, Unit] = {}
+        for name in names:
+            for unit in name.units:
+                if unit.kind == "word" and unit.text not in self._pairings:
+                    cold.setdefault(unit.text, unit)
+        units = list(cold.values())[:_CACHE_LIMIT]
+        for unit, close in zip(units, self._close.find(units), strict=True):
+            self._pairings.put(unit.text, self._paired(unit, *close))
 
     def _pairing(self, unit: Unit) -> Pairing:
         """Cached per unit text: the list units sharing a key with it and scoring above 0."""
         found = self._pairings.get(unit.text)
         if found is not None:
             return found
+        return self._pairings.put(unit.text, self._paired(unit, *self._close.find([unit])[0]))
+
+    def _paired(
+        self, unit: Unit, vids: IntArray, sims: npt.NDArray[np.float64], initial: BoolArray
+    ) -> Pairing:
+        """The pairing of ``unit`` with the list units ``vids`` (see CloseUnits.find)."""
         mine = self.rarity.unit_weight(unit)
-        vids, sims, initial = self._close_units(unit)
         pair = (mine + self._vocab.weights[vids]) / 2 * np.where(initial, _INITIAL_WEIGHT, 1.0)
         order = np.argsort(vids)
         vocab = vids[order]
@@ -206,85 +228,7 @@ class CandidateIndex:
         weights = self._vocab.weights[vocab].astype(np.float32)
         best = float(gains.max(initial=0.0))
         top = float(weights.max(initial=0.0))
-        pairing = Pairing(vocab, gains, weights, best, top, pair[order].astype(np.float32))
-        return self._pairings.put(unit.text, pairing)
-
-    def _close_units(self, unit: Unit) -> tuple[IntArray, npt.NDArray[np.float64], BoolArray]:
-        """The list units that may pair with ``unit`` (each once), each with its similarity or a
-        bound of it, and whether the two pair as an initial and a word.
-
-        Units sharing a *strong* key (same skeleton, same name group, a prefix, an initial) are
-        compared exactly; the others can only be fuzzy matches, and get the vectorised bound of
-        :func:`matching.likeness.fuzzy_bounds` (a unit whose bound is under the floor cannot pair),
-        except known names of another group than the traveller's: compared exactly, they mostly
-        do not pair at all (MARKO, MARIJA), which keeps such names out of the survivors.
-        """
-        tok = unit.merged
-        initial = INITIAL_KEY + tok.display[:1]
-        strong_keys = {f"D:{s}" for s in tok.skeletons | tok.alt_skeletons}
-        strong_keys |= {f"G:{g}" for g in tok.groups} | unit.query_prefix_keys | {initial}
-        keys = [*strong_keys, *(unit.keys - strong_keys)]
-        found, which = self._vocab.vocab_under(keys)
-        strong = distinct(found[which < len(strong_keys)])
-        weak = distinct(found)
-        if len(strong):
-            at = np.minimum(np.searchsorted(strong, weak), len(strong) - 1)
-            weak = weak[strong[at] != weak]
-        owners, theirs, consonants, sizes, suffixes = self._vocab.skeletons_of(weak)
-        bounds = fuzzy_bounds(sorted(tok.skeletons), theirs, consonants, sizes, suffixes)
-        close = bounds >= FUZZY_FLOOR - 1e-9
-        owners, bounds = owners[close], bounds[close]
-        order = np.lexsort((-bounds, owners))  # per unit, its best skeleton first
-        owners, bounds = owners[order], bounds[order]
-        first = run_starts(owners)
-        owners, bounds = owners[first], bounds[first]
-        if tok.groups:
-            # two known names of different groups (ZORAN, GORAN) never pair: say so exactly
-            named = self._vocab.named[owners]
-            strong = np.concatenate((strong, owners[named]))
-            owners, bounds = owners[~named], bounds[~named]
-        exact: list[tuple[int, float, bool]] = []
-        theirs = self._vocab.merged[strong].tolist()
-        for vid, text in zip(strong.tolist(), theirs, strict=True):
-            sim, verdict = _similarity(tok.text, text)
-            if sim > 0.0:
-                exact.append((vid, sim, verdict == "initial"))
-        vids = np.concatenate((np.array([v for v, _, _ in exact], dtype=np.int32), owners))
-        sims = np.concatenate(
-            (
-                np.array([s for _, s, _ in exact], dtype=np.float64),
-                np.minimum(1.0, bounds) * FUZZY_GRADE,
-            )
-        )
-        initials = np.concatenate(
-            (np.array([i for _, _, i in exact], dtype=bool), np.zeros(len(owners), dtype=bool))
-        )
-        vids = vids.astype(np.int32)
-        alive = self._alignable(unit, vids, sims)
-        return vids[alive], sims[alive], initials[alive]
-
-    def _alignable(self, unit: Unit, vids: IntArray, sims: npt.NDArray[np.float64]) -> BoolArray:
-        """Which of the list units ``vids`` (with similarities or bounds ``sims``) the compound
-        ``unit`` can be aligned with in some name pair.
-
-        A compound holding a particle (AL KUMAKI) and a list compound holding one equal to it
-        (AL JUKAKI) are never aligned unless they are alike at 1.0: both names hold the two
-        particles as tokens of their own, and :func:`matching.names.compare_names` aligns its
-        most alike pairs first, so AL ~ AL (1.0) takes both particles before the compounds are
-        considered. Left in, such a pair would credit the bound with KUMAKI's whole weight.
-        """
-        alive = np.ones(len(vids), dtype=bool)
-        mine = [t.text for t in unit.tokens if t.kind == "particle"] if len(unit.tokens) > 1 else []
-        if not mine:
-            return alive
-        equal = 0
-        for bit, theirs in enumerate(self._vocab.particle_texts):
-            if any(_similarity(p, theirs)[0] >= 1.0 for p in mine):
-                equal |= 1 << bit
-        if equal:
-            shares = (self._vocab.particles[vids] & np.uint64(equal)) != 0
-            alive &= ~shares | (sims >= 1.0)
-        return alive
+        return Pairing(vocab, gains, weights, best, top, pair[order].astype(np.float32))
 
     def pairable(self, name: ParsedName) -> Pairable:
         """Per unit of a traveller's name, the texts of the list units it can pair with: every

@@ -73,14 +73,42 @@ def fuzzy_bounds(
         their_lengths = np.array([len(s) for s in theirs])
     if their_suffixes is None:
         their_suffixes = suffix_masks(theirs)
-    full = process.cdist(mine, theirs, scorer=OSA.distance, dtype=np.int32)
-    cons = process.cdist(
-        [consonants(s) for s in mine], their_consonants, scorer=OSA.distance, dtype=np.int32
+    bounds = paired_fuzzy_bounds(
+        mine,
+        np.repeat(np.arange(len(mine)), len(theirs)),  # each of mine against all of theirs
+        [*theirs] * len(mine),
+        [*their_consonants] * len(mine),
+        np.tile(their_lengths, len(mine)),
+        np.tile(their_suffixes, len(mine)),
+    )
+    bound: FloatArray = bounds.reshape(len(mine), len(theirs)).max(axis=0)
+    return bound
+
+
+def paired_fuzzy_bounds(
+    mine: Sequence[str],
+    mine_at: npt.NDArray[np.integer[Any]],
+    theirs: Sequence[str],
+    their_consonants: Sequence[str],
+    their_lengths: npt.NDArray[np.integer[Any]],
+    their_suffixes: MaskArray,
+) -> FloatArray:
+    """Per position k: the most :func:`matching.names.fuzzy` can give skeletons
+    ``mine[mine_at[k]]`` and ``theirs[k]`` (before its floor), given the consonant skeletons, the
+    lengths and the :func:`suffix_masks` of ``theirs``: the pairs of many traveller units cost
+    one pass."""
+    if not len(theirs):
+        return np.zeros(0)
+    picks = mine_at.tolist()
+    mine_consonants = [consonants(s) for s in mine]
+    full = process.cpdist([mine[i] for i in picks], theirs, scorer=OSA.distance, dtype=np.int32)
+    cons = process.cpdist(
+        [mine_consonants[i] for i in picks], their_consonants, scorer=OSA.distance, dtype=np.int32
     )
     cost = np.minimum(full, cons + np.maximum(0, full - cons) / 2)
-    mine_len = np.array([len(s) for s in mine])[:, None]
-    stripped = _STRIPPED[suffix_masks(mine)[:, None] & their_suffixes[None, :]]
+    mine_len = np.array([len(s) for s in mine])[mine_at]
+    stripped = _STRIPPED[suffix_masks(mine)[mine_at] & their_suffixes]
     # as fuzzy works it out: the longer stem, plus the shared suffix's share
-    longest = np.maximum(mine_len, their_lengths[None, :]) - stripped + SUFFIX_SHARE * stripped
-    bound: FloatArray = (1.0 - cost / np.maximum(longest, 1)).max(axis=0)
+    longest = np.maximum(mine_len, their_lengths) - stripped + SUFFIX_SHARE * stripped
+    bound: FloatArray = 1.0 - cost / np.maximum(longest, 1)
     return bound

@@ -40,6 +40,7 @@ ProgressFn = Callable[[int, int, str], None]
 
 
 class ScreensOne(Protocol):
+    def pair_ahead(self, travellers: Sequence[Person]) -> None: ...
     def screen_one(self, traveller: Person) -> list[Match]: ...
 
 
@@ -79,6 +80,7 @@ def _screen_chunk(bounds: tuple[int, int]) -> tuple[int, dict[int, list[Match]]]
     assert _screener is not None, "worker not initialised"
     start, stop = bounds
     found: dict[int, list[Match]] = {}
+    _screener.pair_ahead(_people[start:stop])
     for at in range(start, stop):
         matches = _screener.screen_one(_people[at])
         if matches:

@@ -25,6 +25,7 @@ from matching.score import (
 
 ProgressFn = Callable[[int, int, str], None]
 _PROGRESS_INTERVAL = 0.1  # seconds between progress reports
+_BLOCK = 100  # travellers whose new words are looked up together
 
 
 @contextmanager
@@ -96,6 +97,11 @@ class Screener:
         """The entries the index hands out for this traveller, in list order."""
         found = self._index.lookup(parse_traveller(traveller), traveller)
         return [self._entries[i] for i in found]
+
+    def pair_ahead(self, travellers: Sequence[Person]) -> None:
+        """Look up the words of ``travellers`` new to the index all at once, ahead of screening
+        them one by one (cheaper than one word at a time, see :mod:`matching.close_units`)."""
+        self._index.pair_ahead(parse_traveller(t) for t in travellers)
 
     def screen_one(self, traveller: Person) -> list[Match]:
         """Matches at or above the threshold for one traveller, best first."""
@@ -170,6 +176,8 @@ class Screener:
             if progress is not None and now - last >= _PROGRESS_INTERVAL:
                 progress(done, total, f"Screening {done} of {total}")
                 last = now
+            if done % _BLOCK == 0:
+                self.pair_ahead(people[done : done + _BLOCK])
             matches = self.screen_one(traveller)
             if matches:
                 found[done] = matches
