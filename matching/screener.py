@@ -142,8 +142,9 @@ class Screener:
 
         Opt-in: with ``workers`` above 1 (``None``: two, or one on a single CPU), from
         :data:`matching.parallel.PARALLEL_MIN` travellers on and where processes can fork, the
-        travellers are shared out among that many forked processes. The matches are the same, in
-        the same order, either way; the workers cost memory (see :mod:`matching.parallel`).
+        travellers are shared out among this process and forked ones, that many in all. The
+        matches are the same, in the same order, either way; the workers cost memory (see
+        :mod:`matching.parallel`).
         """
         people = list(travellers)
         order = screening_order(people)
