@@ -147,7 +147,7 @@ class FrozenVocabulary:
         # Per compound unit, the particles among its tokens, one bit each (see _particle_masks)
         self.particle_texts, self.particles = _particle_masks(texts)
         # Per unit its skeletons and their consonant skeletons, flat (CSR): the fuzzy bounds
-        # of :func:`matching.likeness.fuzzy_bounds` take them as they are.
+        # of :func:`matching.likeness.paired_fuzzy_bounds` take them as they are.
         lengths = np.array([len(s) for s in skeletons], dtype=np.int64)
         self.skeleton_ptr = np.zeros(len(skeletons) + 1, dtype=np.int64)
         np.cumsum(lengths, out=self.skeleton_ptr[1:])
