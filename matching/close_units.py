@@ -81,9 +81,8 @@ class CloseUnits:
     def _fuzzy(self, units: Sequence[Unit], pairs: IntArray) -> tuple[IntArray, FloatArray]:
         """Of the (unit, list unit) ``pairs``, those whose fuzzy bound reaches the floor, with
         that bound (the best over both sides' skeletons)."""
-        vids = pairs % self._span
-        _, theirs, consonants, sizes, suffixes = self._vocab.skeletons_of(vids)
-        per_vid = self._vocab.skeleton_ptr[vids + 1] - self._vocab.skeleton_ptr[vids]
+        vocab = self._vocab
+        skeletons, per_vid = vocab.skeleton_spans(pairs % self._span)
         rows = np.repeat(pairs, per_vid)  # per list skeleton, its pair
         # each list skeleton against each skeleton of its traveller unit
         mine = [sorted(u.merged.skeletons) for u in units]
@@ -94,13 +93,14 @@ class CloseUnits:
         at = np.repeat(np.arange(len(rows)), count)
         mine_at = np.repeat(first[:-1][row_units] - np.cumsum(count) + count, count)
         mine_at += np.arange(len(at))
+        theirs = skeletons[at]
         bounds = paired_fuzzy_bounds(
             flat,
             mine_at,
-            [theirs[i] for i in at.tolist()],
-            [consonants[i] for i in at.tolist()],
-            sizes[at],
-            suffixes[at],
+            vocab.skeleton_text[theirs].tolist(),
+            vocab.skeleton_consonants[theirs].tolist(),
+            vocab.skeleton_size[theirs],
+            vocab.skeleton_suffixes[theirs],
         )
         close = bounds >= FUZZY_FLOOR - 1e-9
         rows, bounds = rows[at[close]], bounds[close]

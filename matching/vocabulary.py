@@ -157,22 +157,13 @@ class FrozenVocabulary:
         self.skeleton_size = np.array([len(k) for k in flat], dtype=np.int16)
         self.skeleton_suffixes = suffix_masks(flat)
 
-    def skeletons_of(
-        self, vids: IntArray
-    ) -> tuple[IntArray, list[str], list[str], IntArray, npt.NDArray[np.uint16]]:
-        """The skeletons of units ``vids``: the unit of each, the skeletons, their consonants,
-        their lengths and their suffixes (see :func:`matching.likeness.suffix_masks`)."""
+    def skeleton_spans(self, vids: IntArray) -> tuple[IntArray, IntArray]:
+        """Where the skeletons of units ``vids`` lie in the flat skeleton arrays
+        (``skeleton_text``, ``skeleton_consonants``, ``skeleton_size``, ``skeleton_suffixes``),
+        side by side in the order of ``vids``, and how many each unit has."""
         starts = self.skeleton_ptr[vids]
         lengths = self.skeleton_ptr[vids + 1] - starts
-        owners = np.repeat(vids, lengths)
-        at = _spans(starts, lengths)
-        return (
-            owners,
-            self.skeleton_text[at].tolist(),
-            self.skeleton_consonants[at].tolist(),
-            self.skeleton_size[at],
-            self.skeleton_suffixes[at],
-        )
+        return _spans(starts, lengths), lengths
 
     def posting(self, vid: int) -> IntArray:
         return self.postings[self.indptr[vid] : self.indptr[vid + 1]]
