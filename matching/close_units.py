@@ -21,7 +21,14 @@ import numpy.typing as npt
 from matching.likeness import paired_fuzzy_bounds
 from matching.names import FUZZY_FLOOR, FUZZY_GRADE, _similarity
 from matching.units import Unit
-from matching.vocabulary import INITIAL_KEY, FrozenVocabulary, IntArray, distinct, run_starts
+from matching.vocabulary import (
+    INITIAL_KEY,
+    FrozenVocabulary,
+    IntArray,
+    distinct,
+    run_starts,
+    spans,
+)
 
 BoolArray = npt.NDArray[np.bool_]
 FloatArray = npt.NDArray[np.float64]
@@ -86,13 +93,12 @@ class CloseUnits:
         rows = np.repeat(pairs, per_vid)  # per list skeleton, its pair
         # each list skeleton against each skeleton of its traveller unit
         mine = [sorted(u.merged.skeletons) for u in units]
-        flat = [s for skeletons in mine for s in skeletons]
+        flat = [s for unit_skeletons in mine for s in unit_skeletons]
         first = np.cumsum([0, *(len(s) for s in mine)])
         row_units = rows // self._span
         count = (first[1:] - first[:-1])[row_units]
         at = np.repeat(np.arange(len(rows)), count)
-        mine_at = np.repeat(first[:-1][row_units] - np.cumsum(count) + count, count)
-        mine_at += np.arange(len(at))
+        mine_at = spans(first[:-1][row_units], count)
         theirs = skeletons[at]
         bounds = paired_fuzzy_bounds(
             flat,

@@ -163,7 +163,7 @@ class FrozenVocabulary:
         side by side in the order of ``vids``, and how many each unit has."""
         starts = self.skeleton_ptr[vids]
         lengths = self.skeleton_ptr[vids + 1] - starts
-        return _spans(starts, lengths), lengths
+        return spans(starts, lengths), lengths
 
     def posting(self, vid: int) -> IntArray:
         return self.postings[self.indptr[vid] : self.indptr[vid + 1]]
@@ -186,7 +186,7 @@ class FrozenVocabulary:
                 [self.postings[a:b] for a, b in zip(starts.tolist(), stops.tolist(), strict=True)]
             )
         else:  # many postings: one gather instead of a slice each
-            names = self.postings[_spans(starts, lengths)]
+            names = self.postings[spans(starts, lengths)]
         gain = np.repeat(gains, lengths)
         weight = np.repeat(weights, lengths)
         order = np.argsort(names, kind="stable")
@@ -206,7 +206,7 @@ class FrozenVocabulary:
         parts (see :data:`PARTS_KEPT`)."""
         starts = self.name_ptr[names]
         lengths = self.name_ptr[names + 1] - starts
-        at = _spans(starts, lengths)
+        at = spans(starts, lengths)
         return self.name_units[at], lengths, self.unit_parts[at]
 
     def vocab_under(self, keys: list[str]) -> tuple[IntArray, IntArray]:
@@ -219,7 +219,7 @@ class FrozenVocabulary:
         starts = self.key_ptr[at]
         counts = np.where(self.key_hashes[at] == hashes, self.key_ptr[at + 1] - starts, 0)
         which = np.repeat(np.arange(len(keys)), counts)
-        return self.key_vocab[_spans(starts, counts)], which
+        return self.key_vocab[spans(starts, counts)], which
 
 
 def run_starts(values: IntArray) -> IntArray:
@@ -270,7 +270,7 @@ def strings(items: list[str]) -> npt.NDArray[Any]:
     return np.array(items, dtype=str) if items else np.zeros(0, dtype="<U1")
 
 
-def _spans(starts: IntArray, lengths: IntArray) -> IntArray:
+def spans(starts: IntArray, lengths: IntArray) -> IntArray:
     """The positions starts[k] .. starts[k] + lengths[k] - 1 of every k, in one array."""
     return np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(int(lengths.sum()))
 
