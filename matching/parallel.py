@@ -7,22 +7,21 @@ Where they cannot fork (Windows, macOS), or inside a daemonic process, :func:`ca
 and the caller screens in one process: a spawned worker would have to rebuild or unpickle the
 whole index.
 
-Objects alive when the workers fork are frozen out of the garbage collector (:func:`gc.freeze`),
-so a collection in a worker does not write to, and so copy, every page of the parent's heap. The
-processes still copy much of it: reading an object writes its reference count, and screening
-reads the parent's objects all over its heap (the tokens of the list's words that pairing and
-scoring compare, the entries scored). A worker screening 10,000 travellers at 1,000,000 names
-copied 670 MiB of the parent's pages, against some 320 MiB of objects of its own; filling the
-parent's free object slots before forking changed nothing, and caches without LRU bookkeeping
-saved only 70 MiB of it. A page copied is copied once, by whichever process writes it first:
-with this process screening beside one worker, 20,000 travellers took 2,276 MiB (proportional
-set size, all processes) against 2,549 MiB in two workers beside an idle parent, in about the
-same time. The workers cost memory, which is why the caller has to ask for them.
+Objects alive when the workers fork are frozen out of the garbage collector (see
+:mod:`matching.collector`), so a collection in a worker does not write to, and so copy, every page
+of the parent's heap. The processes still copy much of it: reading an object writes its reference
+count, and screening reads the parent's objects all over its heap (the tokens of the list's words
+that pairing and scoring compare, the entries scored). A worker screening 10,000 travellers at
+1,000,000 names copied 670 MiB of the parent's pages, against some 320 MiB of objects of its own;
+filling the parent's free object slots before forking changed nothing, and caches without LRU
+bookkeeping saved only 70 MiB of it. A page copied is copied once, by whichever process writes it
+first: with this process screening beside one worker, 20,000 travellers took 2,276 MiB (proportional
+set size, all processes) against 2,549 MiB in two workers beside an idle parent, in about the same
+time. The workers cost memory, which is why the caller has to ask for them.
 """
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import sys
@@ -33,6 +32,7 @@ from contextlib import contextmanager
 from multiprocessing.pool import AsyncResult, Pool
 from typing import Protocol
 
+from matching.collector import paused_collector
 from matching.model import Match, Person
 
 PARALLEL_MIN = 2000  # fewer travellers than this are screened in one process
@@ -106,10 +106,9 @@ def _screen_chunk(bounds: tuple[int, int]) -> dict[int, list[Match]]:
 def _forked_pool(workers: int, screener: ScreensOne, people: Sequence[Person]) -> Iterator[Pool]:
     """A pool of forked workers holding ``screener`` and ``people``; terminated and reaped on
     exit, whether the work finished, stopped or failed."""
-    frozen = gc.get_freeze_count() == 0
-    if frozen:
-        gc.freeze()  # kept until the workers are gone: a collection here would copy pages too
-    try:
+    # the collector paused (the screener's own pause, as a rule) until the workers are gone: a
+    # collection here would copy pages too
+    with paused_collector():
         pool = multiprocessing.get_context("fork").Pool(
             workers, initializer=_adopt, initargs=(screener, people)
         )
@@ -118,9 +117,6 @@ def _forked_pool(workers: int, screener: ScreensOne, people: Sequence[Person]) -
         finally:
             pool.terminate()
             pool.join()
-    finally:
-        if frozen:
-            gc.unfreeze()
 
 
 def screen_forked(

@@ -5,13 +5,12 @@ entries the index hands out.
 
 from __future__ import annotations
 
-import gc
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 
+from matching.collector import paused_collector
 from matching.index import CandidateIndex
 from matching.model import ListedPerson, Match, Person
 from matching.parallel import PARALLEL_MIN, can_fork, default_workers, screen_forked
@@ -26,33 +25,6 @@ from matching.score import (
 ProgressFn = Callable[[int, int, str], None]
 _PROGRESS_INTERVAL = 0.1  # seconds between progress reports
 _BLOCK = 100  # travellers whose new words are looked up together
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector stays out of the way while travellers are screened (and
-    while the index is built).
-
-    Objects alive before screening (the list, the index, the caller's data: millions of them at
-    list scale) are frozen out of it: each full collection traversed the whole heap, seconds per
-    collection on a 1,000,000-name list. Screening then fills its caches with long-lived objects,
-    hundreds of thousands by the end of a day, which set off full collections of their own (seven
-    in a day of 20,000 travellers at 1,000,000 names, 0.3 s each); screening makes no cyclic
-    garbage (a collection after such a day found none), so automatic collection is switched off
-    until it ends. Frozen objects, and any cycle made meanwhile, are collected after the
-    screening, as they would have been before."""
-    frozen = gc.get_freeze_count() == 0
-    enabled = gc.isenabled()
-    if frozen:
-        gc.freeze()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-        if frozen:
-            gc.unfreeze()
 
 
 class Screener:
@@ -77,7 +49,7 @@ class Screener:
             limits = np.full(len(self._entries), self.threshold, dtype=np.float32)
         else:
             limits = np.array([self._threshold(e) for e in self._entries], dtype=np.float32)
-        with _collector_paused():  # the index is millions of new objects, none in a cycle
+        with paused_collector():  # the index is millions of new objects, none in a cycle
             self._index = CandidateIndex(self._entries, limits)
         self.rarity = self._index.rarity
 
@@ -150,7 +122,7 @@ class Screener:
         order = screening_order(people)
         ordered = [people[i] for i in order]
         count = default_workers() if workers is None else max(1, workers)
-        with _collector_paused():
+        with paused_collector():
             if count > 1 and len(people) >= PARALLEL_MIN and can_fork():
                 found = screen_forked(
                     self, ordered, count, progress, should_stop, _PROGRESS_INTERVAL

@@ -1,5 +1,5 @@
 """The window's garbage collector: on the GUI thread, at gc's own thresholds, never while a
-screening holds objects frozen out of the collector."""
+screening holds the collector paused."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QApplication
 
+from matching.collector import paused_collector
 from ui.collector import MainThreadCollector
 
 
@@ -23,13 +24,11 @@ def test_collects_past_its_threshold_but_waits_while_objects_are_frozen(
 
     gc.callbacks.append(seen)
     try:
-        gc.freeze()  # as a screening does while it runs
-        try:
+        with paused_collector():  # as a screening does while it runs
             made = [[] for _ in range(2 * gc.get_threshold()[0])]  # past the youngest threshold
             collector.check()
             assert started == []
-        finally:
-            gc.unfreeze()
+        made += [[] for _ in range(2 * gc.get_threshold()[0])]
         collector.check()
         assert len(started) == 1  # the generations past their thresholds, once
         assert len(made) > 0
