@@ -36,7 +36,7 @@ from matching.collector import paused_collector
 from matching.model import Match, Person
 
 PARALLEL_MIN = 2000  # fewer travellers than this are screened in one process
-_CHUNKS_PER_WORKER = 16  # small chunks keep the workers equally busy to the end
+_CHUNKS_PER_WORKER = 16  # chunks per worker in what is left: small ones at the end
 _CHUNK_MIN, _CHUNK_MAX = 20, 100
 _POLL = 0.1  # seconds between looks at should_stop while waiting for a chunk
 # Chunks handed to each worker ahead: this process refills them only between chunks of its own,
@@ -73,9 +73,18 @@ def can_fork() -> bool:
 
 
 def chunk_bounds(total: int, workers: int) -> list[tuple[int, int]]:
-    """``(start, stop)`` ranges covering ``range(total)``, about sixteen per worker."""
-    size = min(_CHUNK_MAX, max(_CHUNK_MIN, total // (workers * _CHUNKS_PER_WORKER)))
-    return [(start, min(total, start + size)) for start in range(0, total, size)]
+    """``(start, stop)`` ranges covering ``range(total)``: each a sixteenth per worker of what is
+    left (within bounds), so that they get smaller towards the end and the processes finish
+    together (with chunks of one size, this process waited at the end for the worker's last
+    ones, 0.2 s of 20,000 travellers at 1,000,000 names)."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    while start < total:
+        left = total - start
+        size = min(_CHUNK_MAX, max(_CHUNK_MIN, left // (workers * _CHUNKS_PER_WORKER)))
+        bounds.append((start, min(total, start + size)))
+        start += size
+    return bounds
 
 
 def _adopt(screener: ScreensOne, people: Sequence[Person]) -> None:

@@ -78,3 +78,10 @@ def test_chunks_cover_every_traveller_once_in_order(total: int, workers: int) ->
     covered = [i for start, stop in bounds for i in range(start, stop)]
     assert covered == list(range(total))
     assert len(bounds) >= min(total, 2 * workers)
+
+
+def test_chunks_get_smaller_towards_the_end() -> None:
+    sizes = [stop - start for start, stop in chunk_bounds(20_000, 2)]
+    assert sizes == sorted(sizes, reverse=True)
+    assert sizes[0] == 100
+    assert max(sizes[-10:]) == 20
