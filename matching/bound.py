@@ -61,7 +61,9 @@ class UnitBound:
         """Raise each of this unit's parts (rows of ``per_part``, a column per name) to its share
         of ``values`` (per name, what the unit gives it)."""
         for part, share in self.fractions:
-            np.maximum(per_part[part], share * values, out=per_part[part])
+            np.maximum(
+                per_part[part], values if share == 1.0 else share * values, out=per_part[part]
+            )
 
 
 def unit_bound(

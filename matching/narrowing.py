@@ -139,11 +139,10 @@ class NameNarrowing:
         taken = np.zeros((len(planner.base), len(names)))
         covered = np.zeros((len(planner.base), len(names)), dtype=bool)
         for bound, holding in zip(planner.units, held, strict=True):
-            at = np.searchsorted(holding.names, names)
-            at[at == len(holding.names)] = 0
-            mask = holding.names[at] == names
-            gain = np.where(mask, holding.gains[at], 0.0)
-            weight = np.where(mask, holding.weights[at], 0.0)
+            at = np.searchsorted(holding.names, names)  # past the end: clipped to the last one
+            mask = holding.names.take(at, mode="clip") == names
+            gain = holding.gains.take(at, mode="clip") * mask
+            weight = holding.weights.take(at, mode="clip") * mask
             for i in bound.parts:
                 covered[i] |= mask
             bound.lift(per_part, gain)
@@ -289,6 +288,7 @@ class NameNarrowing:
         reach = points + evidence_bonus(person) >= limits
         hope = np.flatnonzero(reach)
         evidence = np.zeros(len(names))
-        evidence[hope] = self._evidence.points(self._vocab.name_entry[names[hope]], person)
-        reach[hope] = points[hope] + evidence[hope] >= limits[hope]
+        if len(hope):  # for no name at all, most often
+            evidence[hope] = self._evidence.points(self._vocab.name_entry[names[hope]], person)
+            reach[hope] = points[hope] + evidence[hope] >= limits[hope]
         return reach, lost, evidence
