@@ -166,6 +166,9 @@ class CandidateIndex:
         self._first_name = np.zeros(len(entries), dtype=np.int32)
         self._first_name[name_entry[starts]] = starts
         self._year_gap = _year_gap(self._min_threshold)
+        # per traveller's year of birth, where the names near it, the names of entries with
+        # years far apart and the undated ones start (see _window)
+        self._year_slices: dict[int, IntArray] = {}
         self._max_unit_weight = float(self._vocab.weights.max(initial=1.0))
         self._close = CloseUnits(self._vocab)
         self._narrowing = NameNarrowing(
@@ -321,14 +324,17 @@ class CandidateIndex:
         with years of birth far apart are filtered one by one; undated entries' names stay."""
         if person.birth_date is None or self._year_gap is None:
             return names
-        year, keys = person.birth_date.year, self._name_order
-        bounds = (
-            year - self._year_gap,
-            year + self._year_gap + 1,
-            _YearOrder.WIDE,
-            _YearOrder.UNDATED,
-        )
-        ids = np.searchsorted(keys, np.array(bounds, dtype=keys.dtype))  # no cast of the keys
+        ids = self._year_slices.get(person.birth_date.year)
+        if ids is None:
+            year, keys = person.birth_date.year, self._name_order
+            bounds = (
+                year - self._year_gap,
+                year + self._year_gap + 1,
+                _YearOrder.WIDE,
+                _YearOrder.UNDATED,
+            )
+            ids = np.searchsorted(keys, np.array(bounds, dtype=keys.dtype))  # no cast of the keys
+            self._year_slices[person.birth_date.year] = ids
         near, far, wide, undated = np.searchsorted(names, ids).tolist()
         if near == 0 and far == undated:
             return names
