@@ -190,7 +190,7 @@ class FrozenVocabulary:
         gain = np.repeat(gains, lengths)
         weight = np.repeat(weights, lengths)
         # sorted with each one's position in the low half: np.sort of 64-bit numbers is
-        # vectorised where argsort and stable sorts are not (a third less time here)
+        # vectorised where argsort and stable sorts are not (a quarter less time here)
         keys = names.astype(np.int64) << 32 | np.arange(len(names), dtype=np.int64)
         keys.sort()
         order = keys & 0xFFFFFFFF
