@@ -12,7 +12,7 @@ from matching.collector import paused_collector
 from ui.collector import MainThreadCollector
 
 
-def test_collects_past_its_threshold_but_waits_while_objects_are_frozen(
+def test_collects_past_its_threshold_but_waits_while_the_collector_is_paused(
     qapp: QApplication,
 ) -> None:
     collector = MainThreadCollector(interval_ms=60_000)  # checked by hand here
@@ -28,6 +28,7 @@ def test_collects_past_its_threshold_but_waits_while_objects_are_frozen(
             made = [[] for _ in range(2 * gc.get_threshold()[0])]  # past the youngest threshold
             collector.check()
             assert started == []
+        # what was made during the pause left it for the oldest generation: make more
         made += [[] for _ in range(2 * gc.get_threshold()[0])]
         collector.check()
         assert len(started) == 1  # the generations past their thresholds, once
