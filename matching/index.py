@@ -324,9 +324,9 @@ class CandidateIndex:
         with years of birth far apart are filtered one by one; undated entries' names stay."""
         if person.birth_date is None or self._year_gap is None:
             return names
-        ids = self._year_slices.get(person.birth_date.year)
+        year, keys = person.birth_date.year, self._name_order
+        ids = self._year_slices.get(year)
         if ids is None:
-            year, keys = person.birth_date.year, self._name_order
             bounds = (
                 year - self._year_gap,
                 year + self._year_gap + 1,
@@ -334,7 +334,7 @@ class CandidateIndex:
                 _YearOrder.UNDATED,
             )
             ids = np.searchsorted(keys, np.array(bounds, dtype=keys.dtype))  # no cast of the keys
-            self._year_slices[person.birth_date.year] = ids
+            self._year_slices[year] = ids
         near, far, wide, undated = np.searchsorted(names, ids).tolist()
         if near == 0 and far == undated:
             return names

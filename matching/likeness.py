@@ -1,6 +1,6 @@
-"""How alike one traveller unit can be to many list units at once: an upper bound of the fuzzy
-similarity (:func:`matching.names.fuzzy`), computed in C over all their skeletons together, so
-that the index runs the exact, slow comparison only on list units that may pair.
+"""How alike traveller units can be to many list units at once: an upper bound of the fuzzy
+similarity (:func:`matching.names.fuzzy`), computed in C over all their pairs of skeletons
+together, so that the index runs the exact, slow comparison only on list units that may pair.
 
 For skeletons a, b the fuzzy cost is min(F', C' + (F' - C') / 2) with F' the edit distance of a and
 b less a surname suffix both share (n letters: the first of ``SURNAME_SUFFIXES`` both end with, each
@@ -52,37 +52,6 @@ def suffix_masks(skeletons: Sequence[str]) -> MaskArray:
         ],
         dtype=np.uint16,
     )
-
-
-def fuzzy_bounds(
-    mine: Sequence[str],
-    theirs: Sequence[str],
-    their_consonants: Sequence[str] | None = None,
-    their_lengths: npt.NDArray[np.integer[Any]] | None = None,
-    their_suffixes: MaskArray | None = None,
-) -> FloatArray:
-    """Per skeleton of ``theirs``: the most :func:`matching.names.fuzzy` can give it with any
-    skeleton of ``mine`` (before its floor: callers compare with the floor).
-    ``their_consonants``, ``their_lengths``, ``their_suffixes``: the consonant skeletons, the
-    lengths and the :func:`suffix_masks` of ``theirs``, if known."""
-    if not mine or not theirs:
-        return np.zeros(len(theirs))
-    if their_consonants is None:
-        their_consonants = [consonants(s) for s in theirs]
-    if their_lengths is None:
-        their_lengths = np.array([len(s) for s in theirs])
-    if their_suffixes is None:
-        their_suffixes = suffix_masks(theirs)
-    bounds = paired_fuzzy_bounds(
-        mine,
-        np.repeat(np.arange(len(mine)), len(theirs)),  # each of mine against all of theirs
-        [*theirs] * len(mine),
-        [*their_consonants] * len(mine),
-        np.tile(their_lengths, len(mine)),
-        np.tile(their_suffixes, len(mine)),
-    )
-    bound: FloatArray = bounds.reshape(len(mine), len(theirs)).max(axis=0)
-    return bound
 
 
 def paired_fuzzy_bounds(

@@ -3,17 +3,35 @@ list unit whose bound is under the floor, so a bound too low would lose a pair t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+import numpy as np
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from matching.likeness import fuzzy_bounds
+from matching.likeness import FloatArray, paired_fuzzy_bounds, suffix_masks
 from matching.names import FUZZY_FLOOR, SURNAME_SUFFIXES, fuzzy
+from matching.units import consonants
 
 # skeleton-like words: a few letters (so that near misses come up often), often a surname suffix
 STEMS = st.text(alphabet="AEIKMNORSTV", min_size=1, max_size=8)
 SKELETONS = st.builds(
     lambda stem, suffix: stem + suffix, STEMS, st.sampled_from(("", *SURNAME_SUFFIXES))
 )
+
+
+def fuzzy_bounds(mine: Sequence[str], theirs: Sequence[str]) -> FloatArray:
+    """Per skeleton of ``theirs``, its best bound with any skeleton of ``mine`` (every pair)."""
+    bounds = paired_fuzzy_bounds(
+        mine,
+        np.repeat(np.arange(len(mine)), len(theirs)),
+        [*theirs] * len(mine),
+        [consonants(s) for s in theirs] * len(mine),
+        np.tile([len(s) for s in theirs], len(mine)),
+        np.tile(suffix_masks(theirs), len(mine)),
+    )
+    best: FloatArray = bounds.reshape(len(mine), len(theirs)).max(axis=0)
+    return best
 
 
 @settings(max_examples=400)
