@@ -44,7 +44,7 @@ _MAX_ENUMERATED = 9  # more units than this: seed sets are single units (still e
 _MAX_SEED_SIZE = 3
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class UnitBound:
     """What one traveller unit can contribute: ``best`` matched weight, split over its base
     ``parts`` in proportion to their weights (an alignment covers each part once), and the
@@ -168,7 +168,7 @@ class PerToken:
         return most
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NameRows:
     """Per traveller unit (a row) and per unit of some list names (a column; each name's units
     side by side, from ``begins``, ``lengths`` of them): what the two can gain paired (0 where

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from matching.dates import PartialDate
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Person:
     """A traveller as the screener sees one: names as received, other evidence if known.
 
@@ -24,7 +24,7 @@ class Person:
     documents: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ListedPerson:
     """A watchlist entry as the screener sees one.
 
@@ -40,7 +40,7 @@ class ListedPerson:
     documents: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reason:
     """One piece of the explanation shown to an officer.
 
@@ -62,7 +62,7 @@ class Reason:
     weight: float = 0.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Match:
     """A scored pair: traveller key, entry key, score 0-100, the reasons, the entry name used."""
 

@@ -40,7 +40,7 @@ _INITIAL = 0.8
 _INITIAL_WEIGHT = 0.4  # an initial carries this share of its pair weight
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NameResult:
     """The outcome of comparing two names; ``points`` are filled in by the scorer."""
 

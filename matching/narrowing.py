@@ -28,7 +28,7 @@ BoolArray = npt.NDArray[np.bool_]
 _PARTICLE_TAKES = max(PARTICLE_WEIGHT, INITIAL_TOKEN_WEIGHT)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Pairing:
     """The list units one traveller unit can pair with (sorted ids), the most each adds to the
     matched weight and each one's own weight; the most of either over all of them."""
@@ -41,7 +41,7 @@ class Pairing:
     pair_weights: npt.NDArray[np.float32]  # each pair's weight, as compare_names weighs it
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Held:
     """The list names holding a unit a traveller unit can pair with (sorted positions), and per
     name the most that pairing adds to the matched weight and the heaviest such unit."""

@@ -195,7 +195,7 @@ def _table() -> dict[str, frozenset[str]]:
     return build_table(read_table(), _GROUP_OF)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     """One word of a name, romanised.
 

@@ -20,7 +20,7 @@ _CONSONANT_MIN = 3  # consonant skeletons this long are keys, and their deletion
 _VOWELS = frozenset("AEIOU")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unit:
     """A token, or a compound of neighbouring tokens, of one name.
 
@@ -54,7 +54,7 @@ class Unit:
         return _token_keys(self.merged.text)[2]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ParsedName:
     """All units of a name: base tokens first (``parts`` = {i}), then compounds."""
 
