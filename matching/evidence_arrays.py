@@ -9,23 +9,17 @@ same day; a bound that assumed the best date handed such namesakes to the scorer
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
 
 from matching.dates import PartialDate
 from matching.evidence import (
-    DOB_CONFLICT_FAR,
-    DOB_CONFLICT_NEAR,
-    DOB_EXACT,
-    DOB_ONE_YEAR_OFF,
-    DOB_SAME_YEAR_OTHER_DAY,
-    DOB_SWAP,
-    DOB_YEAR_MONTH,
-    DOB_YEAR_ONLY,
     NATIONALITY_AGREES,
     NATIONALITY_DIFFERS,
     SEX_CONFLICT,
+    _grade_dates,
     nationality_code,
 )
 from matching.model import ListedPerson, Person
@@ -68,8 +62,8 @@ class EntryEvidence:
             self.years[0, dated] = np.minimum.reduceat(year_array, starts)
             self.years[1, dated] = np.maximum.reduceat(year_array, starts)
         self._year = np.array(years, dtype=np.int32)
-        self._month = np.array(months, dtype=np.int8)
-        self._day = np.array(days, dtype=np.int8)
+        # per date, month * 32 + day (0 where unknown), see _date_tables
+        self._md = np.array(months, dtype=np.int16) * 32 + np.array(days, dtype=np.int16)
         self._nat = nat
         self._sets = list(sets)
         self._sex = sex
@@ -101,55 +95,52 @@ class EntryEvidence:
         return table
 
     def _dob(self, entries: npt.NDArray[np.int32], date: PartialDate | None) -> FloatArray:
-        out = np.zeros(len(entries), dtype=np.float64)
         if date is None or not len(self._year):
-            return out
+            return np.zeros(len(entries), dtype=np.float64)
         start = self._ptr[entries]
         count = self._ptr[entries + 1] - start
-        best = np.full(len(entries), -np.inf)
-        for k in range(int(count.max(initial=0))):
-            has = count > k
-            at = start[has] + k
-            graded = _grade(date, self._year[at], self._month[at], self._day[at])
-            best[has] = np.maximum(best[has], graded)
-        out[count > 0] = best[count > 0]
+        classes, table = _date_tables(date.month, date.day)
+
+        def graded(at: npt.NDArray[np.int64]) -> FloatArray:
+            near = np.minimum(np.abs(self._year.take(at, mode="clip") - date.year), _FAR)
+            points: FloatArray = table[near * _CLASSES + classes[self._md.take(at, mode="clip")]]
+            return points
+
+        best = graded(start)  # an undated entry's start is another's date: set to 0 below
+        for k in range(1, int(count.max(initial=0))):
+            has = np.flatnonzero(count > k)
+            best[has] = np.maximum(best[has], graded(start[has] + k))
+        out: FloatArray = np.where(count > 0, best, 0.0)
         return out
 
 
-def _grade(
-    t: PartialDate,
-    year: npt.NDArray[np.int32],
-    month: npt.NDArray[np.int8],
-    day: npt.NDArray[np.int8],
-) -> FloatArray:
-    """:func:`matching.evidence._grade_dates` over many entry dates (the traveller's date is one,
-    so its own branches are taken once, in Python)."""
-    tm, td = t.month or 0, t.day or 0
-    dy = np.abs(year - t.year)
-    # a date known only in part on either side
-    if tm:
-        near = np.where(
-            month == tm,
-            DOB_YEAR_MONTH,
-            np.where(month > 0, DOB_SAME_YEAR_OTHER_DAY, DOB_YEAR_ONLY),
-        )
-    else:
-        near = np.full(len(year), DOB_YEAR_ONLY)
-    near = np.where(dy == 1, DOB_ONE_YEAR_OFF, near)
-    if t.is_full:  # full dates on both sides
-        same_md = (month == tm) & (day == td)
-        same_year = np.where(
-            same_md,
-            DOB_EXACT,
-            np.where(
-                (month == td) & (day == tm),
-                DOB_SWAP,
-                np.where(month == tm, DOB_ONE_YEAR_OFF, DOB_SAME_YEAR_OTHER_DAY),
-            ),
-        )
-        other_year = np.where((dy == 1) & same_md, DOB_ONE_YEAR_OFF, DOB_CONFLICT_NEAR)
-        near = np.where(day > 0, np.where(dy == 0, same_year, other_year), near)
-    graded: FloatArray = np.where(
-        dy > 5, DOB_CONFLICT_FAR, np.where(dy >= 2, DOB_CONFLICT_NEAR, near)
-    )
-    return graded
+_FAR = 6  # years apart from which every date grades the same (see _grade_dates)
+_CLASSES = 64  # per entry date, six bits of how its month and day stand to the traveller's
+
+
+@lru_cache(maxsize=512)
+def _date_tables(month: int | None, day: int | None) -> tuple[npt.NDArray[np.intp], FloatArray]:
+    """For a traveller born on ``month`` and ``day`` (of any year): per entry month and day
+    (``month * 32 + day``, 0 where unknown) its class, six bits saying whether each is known, equal
+    to the traveller's month and equal to the traveller's day; and per number of years apart (up to
+    ``_FAR``) and class, the points :func:`matching.evidence._grade_dates` gives. Those bits and the
+    years apart are all it looks at, so the table holds its own grades, taken on one date of each
+    class: a date of birth is graded with a few array operations instead of some thirty."""
+    tm, td = month or 0, day or 0
+    m = np.arange(13)[:, None]
+    d = np.arange(32)[None, :]
+    known = (m > 0) | (d > 0) << 3
+    bits = known | (m == tm) << 1 | (m == td) << 2 | (d == td) << 4 | (d == tm) << 5
+    classes = bits.ravel().astype(np.intp)
+    table = np.zeros((_FAR + 1) * _CLASSES)
+    traveller = PartialDate(2000, month, day)
+    graded: set[int] = set()
+    for md, kind in enumerate(classes.tolist()):
+        entry_month, entry_day = divmod(md, 32)
+        if kind in graded or (entry_day and not entry_month):
+            continue  # no date has a day without a month
+        graded.add(kind)
+        for apart in range(_FAR + 1):
+            entry = PartialDate(2000 + apart, entry_month or None, entry_day or None)
+            table[apart * _CLASSES + kind] = _grade_dates(traveller, entry)[1]
+    return classes, table
