@@ -33,6 +33,9 @@ _NATIONALITY_ALIASES = {"D": "DEU", "GBD": "GBR", "GBN": "GBR", "GBO": "GBR", "G
 
 
 def _grade_dates(t: PartialDate, e: PartialDate) -> tuple[str, float, str]:
+    # matching.evidence_arrays grades many entry dates through a table of this function's points,
+    # one per number of years apart (up to 6) and per relation of the months and days (known,
+    # equal to the traveller's month, equal to the traveller's day): look at nothing else.
     dy = abs(t.year - e.year)
     if dy > 5:
         return "conflict", DOB_CONFLICT_FAR, f"born {dy} years apart"
