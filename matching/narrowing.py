@@ -139,6 +139,8 @@ class NameNarrowing:
         taken = np.zeros((len(planner.base), len(names)))
         covered = np.zeros((len(planner.base), len(names)), dtype=bool)
         for bound, holding in zip(planner.units, held, strict=True):
+            if not len(holding.names):  # none born near the traveller (CandidateIndex._names_of)
+                continue
             at = np.searchsorted(holding.names, names)  # past the end: clipped to the last one
             mask = holding.names.take(at, mode="clip") == names
             gain = holding.gains.take(at, mode="clip") * mask
