@@ -267,10 +267,10 @@ class CandidateIndex:
         found = self._postings.get(unit.text)
         if found is not None:
             return found
-        near = self._near(person) if person is not None else None
-        if near is not None and unit.text not in self._met:
+        keep = self._near(person) if person is not None else None
+        if keep is not None and unit.text not in self._met:
             self._met.put(unit.text, True)
-            return Held(*self._vocab.union_max(pairing.vocab, pairing.gains, pairing.weights, near))
+            return Held(*self._vocab.union_max(pairing.vocab, pairing.gains, pairing.weights, keep))
         held = Held(*self._vocab.union_max(pairing.vocab, pairing.gains, pairing.weights))
         return self._postings.put(unit.text, held)
 
